@@ -1,0 +1,257 @@
+# Registering an exercise: one call creates everything a student runs with
+# `ctest -L exerciseN`, and, in the self-test, the same judges on the starter,
+# on every reference solution and on every known wrong fix.
+#
+# racelab_add_exercise(<number> <folder>
+#   CONTRACT <header>                 # exercises/<folder>/<header>: what the grader calls
+#   SOURCES <file…>                   # the student's files, relative to the workspace folder
+#   GRADER <file…>                    # Boost.Test sources of the grader (no main)
+#   [SUPPORT <file…>]                 # kit-side sources linked with the student's code
+#   SOLUTIONS <approach…>             # solutions/<folder>/<approach>/; RACELAB_SOURCE=solutions grades the first
+#   STARTER_FAILS <judge> <regex> …   # self-test: the judges the starter fails, and the reason each must give
+#   [TIMEOUT <seconds>])              # per judge run; a hang past it is reported as a possible deadlock
+#
+# Tests created (label exerciseN): exerciseN.build (a fixture that rebuilds the
+# exercise, so `ctest -L exerciseN` picks up edits), exerciseN.functional,
+# exerciseN.tsan and exerciseN.static.
+#
+# racelab_add_wrong_fix(<number> <name> FAILS <judge> <regex> …)
+#   A plausible but wrong fix kept in tests/exercises/<folder>/wrong-fixes/<name>/:
+#   the self-test checks that each listed judge rejects it for the stated reason.
+
+set(RACELAB_JUDGES functional tsan static)
+set(_racelab_expect_script ${CMAKE_CURRENT_LIST_DIR}/RacelabExpect.cmake)
+
+# The folder holding the student's files for <folder>, per RACELAB_SOURCE.
+function(_racelab_workspace_folder folder first_solution out_var)
+  if(RACELAB_SOURCE STREQUAL "exercises")
+    set(dir ${PROJECT_SOURCE_DIR}/exercises/${folder})
+  elseif(RACELAB_SOURCE STREQUAL "solutions")
+    set(dir ${PROJECT_SOURCE_DIR}/solutions/${folder}/${first_solution})
+  else()
+    cmake_path(ABSOLUTE_PATH RACELAB_SOURCE BASE_DIRECTORY ${PROJECT_SOURCE_DIR} OUTPUT_VARIABLE root)
+    if(NOT IS_DIRECTORY "${root}")
+      message(FATAL_ERROR "RACELAB_SOURCE: '${RACELAB_SOURCE}' is not 'exercises', 'solutions' "
+                          "or an existing folder laid out like exercises/")
+    endif()
+    set(dir ${root}/${folder})
+  endif()
+  set(${out_var} ${dir} PARENT_SCOPE)
+endfunction()
+
+# Builds the grader against the files in <source_dir>, once plain and once
+# with ThreadSanitizer, and returns the three judge commands in
+# <prefix>_functional_command, <prefix>_tsan_command, <prefix>_static_command.
+function(_racelab_add_variant prefix number folder source_dir)
+  cmake_parse_arguments(PARSE_ARGV 4 arg "EXCLUDE_FROM_ALL" "TIMEOUT" "SOURCES;GRADER;SUPPORT")
+  set(student_files "")
+  foreach(file IN LISTS arg_SOURCES)
+    list(APPEND student_files ${source_dir}/${file})
+  endforeach()
+  set(exclude "")
+  if(arg_EXCLUDE_FROM_ALL)
+    set(exclude EXCLUDE_FROM_ALL)
+  endif()
+
+  foreach(flavour functional tsan)
+    set(target ${prefix}_${flavour})
+    add_executable(${target} ${exclude} ${student_files} ${arg_GRADER} ${arg_SUPPORT})
+    # The student's copy of the contract wins, so a workspace is self-contained;
+    # solutions share the contract of exercises/.
+    target_include_directories(${target} PRIVATE ${source_dir} ${PROJECT_SOURCE_DIR}/exercises/${folder})
+    target_compile_definitions(${target} PRIVATE BOOST_TEST_DYN_LINK BOOST_TEST_MODULE=exercise${number})
+    target_link_libraries(${target} PRIVATE Boost::unit_test_framework Threads::Threads)
+    # Release builds define NDEBUG; a student's assert() must still fire.
+    target_compile_options(${target} PRIVATE -Wall -Wextra -g -UNDEBUG)
+  endforeach()
+  target_compile_options(${prefix}_functional PRIVATE -O2)
+  target_compile_options(${prefix}_tsan PRIVATE -O1 -fsanitize=thread -fno-omit-frame-pointer)
+  target_link_options(${prefix}_tsan PRIVATE -fsanitize=thread)
+
+  set(readme ${PROJECT_SOURCE_DIR}/exercises/${folder}/README.md)
+  set(options --exercise ${number} --readme ${readme} --sources ${source_dir} --timeout ${arg_TIMEOUT})
+  set(judge $<TARGET_FILE:racelab> judge)
+  set(${prefix}_functional_command ${judge} functional ${options} -- $<TARGET_FILE:${prefix}_functional> PARENT_SCOPE)
+  set(${prefix}_tsan_command ${judge} tsan ${options} -- $<TARGET_FILE:${prefix}_tsan> PARENT_SCOPE)
+  set(${prefix}_static_command ${judge} static ${options} --
+      $<TARGET_FILE:racelab-check> -p ${PROJECT_BINARY_DIR} ${student_files} PARENT_SCOPE)
+endfunction()
+
+# Registers `selftest.<name>.<judge>`: runs the judge and checks its verdict.
+# A judge expected to fail must fail *and* say why (its output matches <regex>).
+function(_racelab_add_expectation name judge label command verdict regex timeout)
+  add_test(NAME selftest.${name}.${judge}
+           COMMAND ${CMAKE_COMMAND} -DEXPECT=${verdict} -DMATCH=${regex}
+                   -P ${_racelab_expect_script} -- ${command})
+  math(EXPR backstop "${timeout} * 2 + 60")
+  set_tests_properties(selftest.${name}.${judge} PROPERTIES
+                       LABELS "selftest;selftest-${label}" TIMEOUT ${backstop}
+                       ENVIRONMENT BOOST_TEST_COLOR_OUTPUT=no)
+endfunction()
+
+# <out_prefix>_<judge> = regex for each judge named in a `<judge> <regex> …` list.
+function(_racelab_parse_failures list out_prefix)
+  list(LENGTH list length)
+  math(EXPR odd "${length} % 2")
+  if(odd OR length EQUAL 0)
+    message(FATAL_ERROR "expected pairs of <judge> <regex>, got: ${list}")
+  endif()
+  math(EXPR last "${length} - 1")
+  foreach(i RANGE 0 ${last} 2)
+    math(EXPR j "${i} + 1")
+    list(GET list ${i} judge)
+    list(GET list ${j} regex)
+    if(NOT judge IN_LIST RACELAB_JUDGES)
+      message(FATAL_ERROR "unknown judge '${judge}' (known: ${RACELAB_JUDGES})")
+    endif()
+    set(${out_prefix}_${judge} "${regex}" PARENT_SCOPE)
+  endforeach()
+endfunction()
+
+# Registers the three expectations of one variant: listed judges must fail for
+# the given reason, the others must pass.
+function(_racelab_expect_variant prefix name label timeout)
+  cmake_parse_arguments(PARSE_ARGV 4 arg "" "" "FAILS")
+  if(arg_FAILS)
+    _racelab_parse_failures("${arg_FAILS}" reason)
+  endif()
+  foreach(judge IN LISTS RACELAB_JUDGES)
+    if(DEFINED reason_${judge})
+      _racelab_add_expectation(${name} ${judge} ${label} "${${prefix}_${judge}_command}"
+                               fail "${reason_${judge}}" ${timeout})
+    else()
+      _racelab_add_expectation(${name} ${judge} ${label} "${${prefix}_${judge}_command}"
+                               pass "" ${timeout})
+    endif()
+  endforeach()
+endfunction()
+
+function(racelab_add_exercise number folder)
+  cmake_parse_arguments(PARSE_ARGV 2 arg "" "CONTRACT;TIMEOUT"
+                        "SOURCES;GRADER;SUPPORT;SOLUTIONS;STARTER_FAILS")
+  foreach(required CONTRACT SOURCES GRADER SOLUTIONS STARTER_FAILS)
+    if(NOT arg_${required})
+      message(FATAL_ERROR "racelab_add_exercise(${number} ${folder}): ${required} is required")
+    endif()
+  endforeach()
+  if(NOT arg_TIMEOUT)
+    set(arg_TIMEOUT 120)
+  endif()
+  set(label exercise${number})
+  list(TRANSFORM arg_GRADER PREPEND ${CMAKE_CURRENT_SOURCE_DIR}/)
+  list(TRANSFORM arg_SUPPORT PREPEND ${CMAKE_CURRENT_SOURCE_DIR}/)
+  list(GET arg_SOLUTIONS 0 first_solution)
+  set(variant_args SOURCES ${arg_SOURCES} GRADER ${arg_GRADER} SUPPORT ${arg_SUPPORT}
+                   TIMEOUT ${arg_TIMEOUT})
+
+  # Remembered for racelab_add_wrong_fix and the manifest.
+  set_property(GLOBAL PROPERTY RACELAB_${number}_FOLDER ${folder})
+  set_property(GLOBAL PROPERTY RACELAB_${number}_VARIANT_ARGS "${variant_args}")
+  set_property(GLOBAL APPEND PROPERTY RACELAB_EXERCISES ${number})
+
+  # What the student runs: `ctest -L exerciseN`.
+  _racelab_workspace_folder(${folder} ${first_solution} workspace)
+  if(NOT IS_DIRECTORY ${workspace})
+    message(STATUS "racelab: ${label} (${folder}) is not in ${RACELAB_SOURCE}; not graded")
+  else()
+    _racelab_add_variant(${label} ${number} ${folder} ${workspace} EXCLUDE_FROM_ALL ${variant_args})
+    add_custom_target(${label})
+    add_dependencies(${label} ${label}_functional ${label}_tsan)
+    if(NOT RACELAB_TOOLS_DIR)
+      add_dependencies(${label} racelab racelab-check)
+    endif()
+    add_test(NAME ${label}.build
+             COMMAND ${CMAKE_COMMAND} --build ${PROJECT_BINARY_DIR} --target ${label})
+    # One build at a time: two builds in one tree would race on the same files.
+    set_tests_properties(${label}.build PROPERTIES
+                         LABELS ${label} FIXTURES_SETUP ${label}.built RESOURCE_LOCK racelab-build
+                         TIMEOUT 900)
+    math(EXPR backstop "${arg_TIMEOUT} * 2 + 60")
+    foreach(judge IN LISTS RACELAB_JUDGES)
+      add_test(NAME ${label}.${judge} COMMAND ${${label}_${judge}_command})
+      set_tests_properties(${label}.${judge} PROPERTIES
+                           LABELS ${label} FIXTURES_REQUIRED ${label}.built TIMEOUT ${backstop}
+                           ENVIRONMENT BOOST_TEST_COLOR_OUTPUT=no)
+    endforeach()
+    set_property(GLOBAL PROPERTY RACELAB_${number}_WORKSPACE ${workspace})
+  endif()
+
+  if(NOT RACELAB_SELFTEST)
+    return()
+  endif()
+  # The self-test: the starter fails as the exercise teaches, every solution passes.
+  _racelab_add_variant(selftest_${label}_starter ${number} ${folder}
+                       ${PROJECT_SOURCE_DIR}/exercises/${folder} ${variant_args})
+  _racelab_expect_variant(selftest_${label}_starter ${label}.starter ${label} ${arg_TIMEOUT}
+                          FAILS ${arg_STARTER_FAILS})
+  foreach(solution IN LISTS arg_SOLUTIONS)
+    set(dir ${PROJECT_SOURCE_DIR}/solutions/${folder}/${solution})
+    if(NOT IS_DIRECTORY ${dir})
+      message(FATAL_ERROR "racelab_add_exercise(${number}): no solution folder ${dir}")
+    endif()
+    string(MAKE_C_IDENTIFIER ${solution} id)
+    _racelab_add_variant(selftest_${label}_${id} ${number} ${folder} ${dir} ${variant_args})
+    _racelab_expect_variant(selftest_${label}_${id} ${label}.solution.${solution} ${label}
+                            ${arg_TIMEOUT})
+  endforeach()
+endfunction()
+
+function(racelab_add_wrong_fix number name)
+  cmake_parse_arguments(PARSE_ARGV 2 arg "" "" "FAILS")
+  if(NOT RACELAB_SELFTEST)
+    return()
+  endif()
+  get_property(folder GLOBAL PROPERTY RACELAB_${number}_FOLDER)
+  get_property(variant_args GLOBAL PROPERTY RACELAB_${number}_VARIANT_ARGS)
+  if(NOT folder)
+    message(FATAL_ERROR "racelab_add_wrong_fix(${number} ${name}): add the exercise first")
+  endif()
+  if(NOT arg_FAILS)
+    message(FATAL_ERROR "racelab_add_wrong_fix(${number} ${name}): name the judges that reject it (FAILS)")
+  endif()
+  set(dir ${CMAKE_CURRENT_SOURCE_DIR}/wrong-fixes/${name})
+  if(NOT IS_DIRECTORY ${dir})
+    message(FATAL_ERROR "racelab_add_wrong_fix(${number} ${name}): no folder ${dir}")
+  endif()
+  cmake_parse_arguments(variant "" "TIMEOUT" "" ${variant_args})
+  string(MAKE_C_IDENTIFIER ${name} id)
+  _racelab_add_variant(selftest_exercise${number}_wrong_${id} ${number} ${folder} ${dir} ${variant_args})
+  # A wrong fix must be rejected by the judges named; the others may say anything.
+  _racelab_parse_failures("${arg_FAILS}" reason)
+  foreach(judge IN LISTS RACELAB_JUDGES)
+    if(DEFINED reason_${judge})
+      _racelab_add_expectation(exercise${number}.wrong-fix.${name} ${judge} exercise${number}
+                               "${selftest_exercise${number}_wrong_${id}_${judge}_command}"
+                               fail "${reason_${judge}}" ${variant_TIMEOUT})
+    endif()
+  endforeach()
+endfunction()
+
+# Writes <build>/racelab-exercises.json: what `racelab grade` grades.
+function(racelab_write_manifest)
+  get_property(numbers GLOBAL PROPERTY RACELAB_EXERCISES)
+  set(json "{}")
+  string(JSON json SET "${json}" source "\"${RACELAB_SOURCE}\"")
+  string(JSON json SET "${json}" exercises "[]")
+  set(index 0)
+  foreach(number IN LISTS numbers)
+    get_property(folder GLOBAL PROPERTY RACELAB_${number}_FOLDER)
+    get_property(workspace GLOBAL PROPERTY RACELAB_${number}_WORKSPACE)
+    set(entry "{}")
+    string(JSON entry SET "${entry}" number ${number})
+    string(JSON entry SET "${entry}" folder "\"${folder}\"")
+    string(JSON entry SET "${entry}" label "\"exercise${number}\"")
+    string(JSON entry SET "${entry}" readme "\"${PROJECT_SOURCE_DIR}/exercises/${folder}/README.md\"")
+    if(workspace)
+      string(JSON entry SET "${entry}" workspace "\"${workspace}\"")
+      string(JSON entry SET "${entry}" graded true)
+    else()
+      string(JSON entry SET "${entry}" graded false)
+    endif()
+    string(JSON json SET "${json}" exercises ${index} "${entry}")
+    math(EXPR index "${index} + 1")
+  endforeach()
+  file(WRITE ${PROJECT_BINARY_DIR}/racelab-exercises.json.tmp "${json}\n")
+  file(COPY_FILE ${PROJECT_BINARY_DIR}/racelab-exercises.json.tmp
+       ${PROJECT_BINARY_DIR}/racelab-exercises.json ONLY_IF_DIFFERENT)
+endfunction()
