@@ -7,6 +7,9 @@
 #   SOURCES <file…>                   # the student's files, relative to the workspace folder
 #   GRADER <file…>                    # Boost.Test sources of the grader (no main)
 #   [SUPPORT <file…>]                 # kit-side sources linked with the student's code
+#   [INCLUDE_DIRS <dir…>]             # more include folders for the grader and support sources
+#   [LIBRARIES <target…>]             # more libraries to link (both builds)
+#   [TSAN_COMPILE_OPTIONS <opt…>]     # replaces the TSan build's -O1 (e.g. -O0 where clang miscompiles)
 #   SOLUTIONS <approach…>             # solutions/<folder>/<approach>/; RACELAB_SOURCE=solutions grades the first
 #   STARTER_FAILS <judge> <regex> …   # self-test: the judges the starter fails, and the reason each must give
 #   [TIMEOUT <seconds>])              # per judge run; a hang past it is reported as a possible deadlock
@@ -43,7 +46,11 @@ endfunction()
 # with ThreadSanitizer, and returns the three judge commands in
 # <prefix>_functional_command, <prefix>_tsan_command, <prefix>_static_command.
 function(_racelab_add_variant prefix number folder source_dir)
-  cmake_parse_arguments(PARSE_ARGV 4 arg "EXCLUDE_FROM_ALL" "TIMEOUT" "SOURCES;GRADER;SUPPORT")
+  cmake_parse_arguments(PARSE_ARGV 4 arg "EXCLUDE_FROM_ALL" "TIMEOUT"
+                        "SOURCES;GRADER;SUPPORT;INCLUDE_DIRS;LIBRARIES;TSAN_COMPILE_OPTIONS")
+  if(NOT arg_TSAN_COMPILE_OPTIONS)
+    set(arg_TSAN_COMPILE_OPTIONS -O1)
+  endif()
   set(student_files "")
   foreach(file IN LISTS arg_SOURCES)
     list(APPEND student_files ${source_dir}/${file})
@@ -58,14 +65,15 @@ function(_racelab_add_variant prefix number folder source_dir)
     add_executable(${target} ${exclude} ${student_files} ${arg_GRADER} ${arg_SUPPORT})
     # The student's copy of the contract wins, so a workspace is self-contained;
     # solutions share the contract of exercises/.
-    target_include_directories(${target} PRIVATE ${source_dir} ${PROJECT_SOURCE_DIR}/exercises/${folder})
+    target_include_directories(${target} PRIVATE ${source_dir} ${PROJECT_SOURCE_DIR}/exercises/${folder}
+                                                     ${arg_INCLUDE_DIRS})
     target_compile_definitions(${target} PRIVATE BOOST_TEST_DYN_LINK BOOST_TEST_MODULE=exercise${number})
-    target_link_libraries(${target} PRIVATE Boost::unit_test_framework Threads::Threads)
+    target_link_libraries(${target} PRIVATE Boost::unit_test_framework Threads::Threads ${arg_LIBRARIES})
     # Release builds define NDEBUG; a student's assert() must still fire.
     target_compile_options(${target} PRIVATE -Wall -Wextra -g -UNDEBUG)
   endforeach()
   target_compile_options(${prefix}_functional PRIVATE -O2)
-  target_compile_options(${prefix}_tsan PRIVATE -O1 -fsanitize=thread -fno-omit-frame-pointer)
+  target_compile_options(${prefix}_tsan PRIVATE ${arg_TSAN_COMPILE_OPTIONS} -fsanitize=thread -fno-omit-frame-pointer)
   target_link_options(${prefix}_tsan PRIVATE -fsanitize=thread)
 
   set(readme ${PROJECT_SOURCE_DIR}/exercises/${folder}/README.md)
@@ -128,7 +136,7 @@ endfunction()
 
 function(racelab_add_exercise number folder)
   cmake_parse_arguments(PARSE_ARGV 2 arg "" "CONTRACT;TIMEOUT"
-                        "SOURCES;GRADER;SUPPORT;SOLUTIONS;STARTER_FAILS")
+                        "SOURCES;GRADER;SUPPORT;INCLUDE_DIRS;LIBRARIES;TSAN_COMPILE_OPTIONS;SOLUTIONS;STARTER_FAILS")
   foreach(required CONTRACT SOURCES GRADER SOLUTIONS STARTER_FAILS)
     if(NOT arg_${required})
       message(FATAL_ERROR "racelab_add_exercise(${number} ${folder}): ${required} is required")
@@ -142,7 +150,8 @@ function(racelab_add_exercise number folder)
   list(TRANSFORM arg_SUPPORT PREPEND ${CMAKE_CURRENT_SOURCE_DIR}/)
   list(GET arg_SOLUTIONS 0 first_solution)
   set(variant_args SOURCES ${arg_SOURCES} GRADER ${arg_GRADER} SUPPORT ${arg_SUPPORT}
-                   TIMEOUT ${arg_TIMEOUT})
+                   INCLUDE_DIRS ${arg_INCLUDE_DIRS} LIBRARIES ${arg_LIBRARIES}
+                   TSAN_COMPILE_OPTIONS ${arg_TSAN_COMPILE_OPTIONS} TIMEOUT ${arg_TIMEOUT})
 
   # Remembered for racelab_add_wrong_fix and the manifest.
   set_property(GLOBAL PROPERTY RACELAB_${number}_FOLDER ${folder})
