@@ -1,0 +1,73 @@
+#pragma once
+/// \file
+/// Running a program under a time limit, with its output captured and capped.
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace racelab::lab {
+
+/// What to run and under which limits.
+struct RunRequest {
+  std::vector<std::string> command;              ///< program, then its arguments
+  std::chrono::milliseconds time_limit{60'000};  ///< wall clock; the whole process group is killed after it
+  std::filesystem::path output_file;             ///< stdout and stderr, merged, land here
+  std::uintmax_t output_limit = 8u << 20;        ///< RLIMIT_FSIZE of the child: a flood stops here
+  bool disable_aslr = false;                     ///< personality(ADDR_NO_RANDOMIZE) before exec
+  std::map<std::string, std::string> set_env;    ///< added to (or replacing) the inherited environment
+  std::vector<std::string> unset_env;            ///< removed from the inherited environment
+};
+
+/// How the program ended, and what it wrote.
+struct RunResult {
+  bool timed_out = false;
+  std::optional<int> exit_code;  ///< set when it exited normally
+  std::optional<int> signal;     ///< set when a signal ended it (SIGKILL after a time-out included)
+  std::chrono::milliseconds elapsed{0};
+  std::string output;            ///< the first `shown` bytes, then a "[… N more bytes not shown]" line
+  std::uintmax_t output_bytes = 0;  ///< everything it wrote, shown or not
+
+  [[nodiscard]] bool exited_with(int code) const { return exit_code && *exit_code == code; }
+  /// "exit code 3", "signal SIGSEGV (segmentation fault)", "timed out".
+  [[nodiscard]] std::string describe() const;
+};
+
+/// The program could not be started at all (not found, not executable…).
+struct RunError {
+  std::string message;
+};
+
+/// Default number of output bytes shown by `read_capped`.
+inline constexpr std::size_t shown_output_bytes = 64 * 1024;
+
+/// Runs `request`; throws `RunError` when the program cannot be started.
+RunResult run_process(const RunRequest& request);
+
+/// The first `limit` bytes of `file`, then "[… N more bytes not shown]" when it is longer.
+std::string read_capped(const std::filesystem::path& file, std::size_t limit = shown_output_bytes);
+
+/// Cuts `text` to `limit` bytes (at a line end when one is close), with the same marker.
+std::string cap_text(const std::string& text, std::size_t limit = shown_output_bytes);
+
+/// "SIGSEGV (segmentation fault)".
+std::string signal_description(int signal_number);
+
+/// A private directory under $TMPDIR (mode 0700), removed by the destructor.
+class TempDir {
+public:
+  explicit TempDir(const std::string& prefix = "racelab");
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+
+private:
+  std::filesystem::path path_;
+};
+
+}  // namespace racelab::lab

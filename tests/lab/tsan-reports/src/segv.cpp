@@ -1,0 +1,7 @@
+#include <thread>
+int* volatile nowhere = nullptr;
+int main() {
+  std::thread a([] { *nowhere = 42; });
+  a.join();
+  return 0;
+}
