@@ -42,11 +42,45 @@ function(_racelab_workspace_folder folder first_solution out_var)
   set(${out_var} ${dir} PARENT_SCOPE)
 endfunction()
 
+# Compile options shared by everything built for one flavour of the grader.
+function(_racelab_apply_flavour target flavour number include_dirs libraries tsan_options)
+  target_include_directories(${target} PRIVATE ${include_dirs})
+  target_compile_definitions(${target} PRIVATE BOOST_TEST_DYN_LINK BOOST_TEST_MODULE=exercise${number})
+  target_link_libraries(${target} PRIVATE Boost::unit_test_framework Threads::Threads ${libraries})
+  # Release builds define NDEBUG; a student's assert() must still fire.
+  target_compile_options(${target} PRIVATE -Wall -Wextra -g -UNDEBUG)
+  if(flavour STREQUAL "tsan")
+    target_compile_options(${target} PRIVATE ${tsan_options} -fsanitize=thread -fno-omit-frame-pointer)
+    target_link_options(${target} PRIVATE -fsanitize=thread)
+  else()
+    target_compile_options(${target} PRIVATE -O2)
+  endif()
+endfunction()
+
+# The grader and support sources compiled once per flavour against the contract
+# of exercises/<folder>, for the self-test's many variants to share:
+# <prefix>_functional and <prefix>_tsan object libraries.
+function(_racelab_add_grader_objects prefix number folder)
+  cmake_parse_arguments(PARSE_ARGV 3 arg "" "TIMEOUT"
+                        "SOURCES;GRADER;SUPPORT;INCLUDE_DIRS;LIBRARIES;TSAN_COMPILE_OPTIONS")
+  if(NOT arg_TSAN_COMPILE_OPTIONS)
+    set(arg_TSAN_COMPILE_OPTIONS -O1)
+  endif()
+  foreach(flavour functional tsan)
+    add_library(${prefix}_${flavour} OBJECT ${arg_GRADER} ${arg_SUPPORT})
+    _racelab_apply_flavour(${prefix}_${flavour} ${flavour} ${number}
+                           "${PROJECT_SOURCE_DIR}/exercises/${folder};${arg_INCLUDE_DIRS}"
+                           "${arg_LIBRARIES}" "${arg_TSAN_COMPILE_OPTIONS}")
+  endforeach()
+endfunction()
+
 # Builds the grader against the files in <source_dir>, once plain and once
 # with ThreadSanitizer, and returns the three judge commands in
 # <prefix>_functional_command, <prefix>_tsan_command, <prefix>_static_command.
+# With GRADER_OBJECTS, links the grader compiled by _racelab_add_grader_objects
+# instead of compiling it again.
 function(_racelab_add_variant prefix number folder source_dir)
-  cmake_parse_arguments(PARSE_ARGV 4 arg "EXCLUDE_FROM_ALL" "TIMEOUT"
+  cmake_parse_arguments(PARSE_ARGV 4 arg "EXCLUDE_FROM_ALL" "TIMEOUT;GRADER_OBJECTS"
                         "SOURCES;GRADER;SUPPORT;INCLUDE_DIRS;LIBRARIES;TSAN_COMPILE_OPTIONS")
   if(NOT arg_TSAN_COMPILE_OPTIONS)
     set(arg_TSAN_COMPILE_OPTIONS -O1)
@@ -62,19 +96,23 @@ function(_racelab_add_variant prefix number folder source_dir)
 
   foreach(flavour functional tsan)
     set(target ${prefix}_${flavour})
-    add_executable(${target} ${exclude} ${student_files} ${arg_GRADER} ${arg_SUPPORT})
+    set(libraries ${arg_LIBRARIES})
+    if(arg_GRADER_OBJECTS)
+      add_executable(${target} ${exclude} ${student_files})
+      # Linking the object library brings its objects and, link-only, its
+      # libraries: a library carrying sources (INTERFACE_SOURCES) is not
+      # compiled a second time.
+      target_link_libraries(${target} PRIVATE ${arg_GRADER_OBJECTS}_${flavour})
+      set(libraries "")
+    else()
+      add_executable(${target} ${exclude} ${student_files} ${arg_GRADER} ${arg_SUPPORT})
+    endif()
     # The student's copy of the contract wins, so a workspace is self-contained;
     # solutions share the contract of exercises/.
-    target_include_directories(${target} PRIVATE ${source_dir} ${PROJECT_SOURCE_DIR}/exercises/${folder}
-                                                     ${arg_INCLUDE_DIRS})
-    target_compile_definitions(${target} PRIVATE BOOST_TEST_DYN_LINK BOOST_TEST_MODULE=exercise${number})
-    target_link_libraries(${target} PRIVATE Boost::unit_test_framework Threads::Threads ${arg_LIBRARIES})
-    # Release builds define NDEBUG; a student's assert() must still fire.
-    target_compile_options(${target} PRIVATE -Wall -Wextra -g -UNDEBUG)
+    _racelab_apply_flavour(${target} ${flavour} ${number}
+                           "${source_dir};${PROJECT_SOURCE_DIR}/exercises/${folder};${arg_INCLUDE_DIRS}"
+                           "${libraries}" "${arg_TSAN_COMPILE_OPTIONS}")
   endforeach()
-  target_compile_options(${prefix}_functional PRIVATE -O2)
-  target_compile_options(${prefix}_tsan PRIVATE ${arg_TSAN_COMPILE_OPTIONS} -fsanitize=thread -fno-omit-frame-pointer)
-  target_link_options(${prefix}_tsan PRIVATE -fsanitize=thread)
 
   set(readme ${PROJECT_SOURCE_DIR}/exercises/${folder}/README.md)
   set(options --exercise ${number} --readme ${readme} --sources ${source_dir} --timeout ${arg_TIMEOUT})
@@ -189,8 +227,11 @@ function(racelab_add_exercise number folder)
     return()
   endif()
   # The self-test: the starter fails as the exercise teaches, every solution passes.
+  # The grader is compiled once and linked into every variant.
+  _racelab_add_grader_objects(selftest_${label}_grader ${number} ${folder} ${variant_args})
   _racelab_add_variant(selftest_${label}_starter ${number} ${folder}
-                       ${PROJECT_SOURCE_DIR}/exercises/${folder} ${variant_args})
+                       ${PROJECT_SOURCE_DIR}/exercises/${folder} ${variant_args}
+                       GRADER_OBJECTS selftest_${label}_grader)
   _racelab_expect_variant(selftest_${label}_starter ${label}.starter ${label} ${arg_TIMEOUT}
                           FAILS ${arg_STARTER_FAILS})
   foreach(solution IN LISTS arg_SOLUTIONS)
@@ -199,7 +240,8 @@ function(racelab_add_exercise number folder)
       message(FATAL_ERROR "racelab_add_exercise(${number}): no solution folder ${dir}")
     endif()
     string(MAKE_C_IDENTIFIER ${solution} id)
-    _racelab_add_variant(selftest_${label}_${id} ${number} ${folder} ${dir} ${variant_args})
+    _racelab_add_variant(selftest_${label}_${id} ${number} ${folder} ${dir} ${variant_args}
+                         GRADER_OBJECTS selftest_${label}_grader)
     _racelab_expect_variant(selftest_${label}_${id} ${label}.solution.${solution} ${label}
                             ${arg_TIMEOUT})
   endforeach()
@@ -224,7 +266,8 @@ function(racelab_add_wrong_fix number name)
   endif()
   cmake_parse_arguments(variant "" "TIMEOUT" "" ${variant_args})
   string(MAKE_C_IDENTIFIER ${name} id)
-  _racelab_add_variant(selftest_exercise${number}_wrong_${id} ${number} ${folder} ${dir} ${variant_args})
+  _racelab_add_variant(selftest_exercise${number}_wrong_${id} ${number} ${folder} ${dir} ${variant_args}
+                       GRADER_OBJECTS selftest_exercise${number}_grader)
   # A wrong fix must be rejected by the judges named; the others may say anything.
   _racelab_parse_failures("${arg_FAILS}" reason)
   foreach(judge IN LISTS RACELAB_JUDGES)

@@ -1,0 +1,61 @@
+//===- Check.h - the interface every racelab check implements -------------===//
+#ifndef RACELAB_CHECKER_LIB_CHECK_H
+#define RACELAB_CHECKER_LIB_CHECK_H
+
+#include "lib/Diagnostics.h"
+#include "lib/LockSetAnalysis.h"
+#include "lib/ThreadModel.h"
+
+#include "clang/AST/ASTContext.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace racelab {
+
+/// What a check sees of one parsed translation unit: the AST, the threads
+/// started in it and what they touch, and where to report.
+struct TranslationUnitContext {
+  clang::ASTContext &Ctx;
+  const ThreadModel &Threads;
+  const ThreadAccesses &Accesses;
+  DiagnosticSink &Sink;
+};
+
+/// A racelab check: a name (`racelab-…`) and a pass over each translation unit.
+class Check {
+public:
+  explicit Check(std::string Name) : Name(std::move(Name)) {}
+  virtual ~Check() = default;
+
+  const std::string &name() const { return Name; }
+
+  /// One line saying what the check finds (SARIF's rule shortDescription).
+  virtual std::string summary() const { return "racelab check " + Name; }
+
+  /// Options by key, as clang-tidy names them: `<check name>.<Option>`
+  /// (e.g. `racelab-blocking-in-coroutine.BlockingFunctions`); the tool fills
+  /// them from its command line before the first translation unit.
+  void setOptions(const std::map<std::string, std::string> &AllOptions) { Options = AllOptions; }
+  /// This check's option \p Key, or \p Default.
+  std::string option(const std::string &Key, const std::string &Default = "") const {
+    auto It = Options.find(Name + "." + Key);
+    return It == Options.end() ? Default : It->second;
+  }
+
+  /// Called once per translation unit that parsed without errors.
+  virtual void check(const TranslationUnitContext &TU) = 0;
+
+private:
+  std::string Name;
+  std::map<std::string, std::string> Options;
+};
+
+/// Every check, in alphabetical order (checks/RacelabChecks.cpp).
+std::vector<std::unique_ptr<Check>> createAllChecks();
+
+} // namespace racelab
+
+#endif // RACELAB_CHECKER_LIB_CHECK_H

@@ -1,0 +1,101 @@
+//===- Diagnostics.h - findings, NOLINT, dedup, clang-style output -------===//
+//
+// Checks report through a DiagnosticSink; the sink resolves locations while the
+// SourceManager is alive, drops findings silenced by NOLINT comments, and
+// prints everything at the end, deduplicated and sorted by location, so output
+// is stable whatever order the translation units and checks ran in.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RACELAB_CHECKER_LIB_DIAGNOSTICS_H
+#define RACELAB_CHECKER_LIB_DIAGNOSTICS_H
+
+#include "clang/Basic/SourceLocation.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <string>
+#include <vector>
+
+namespace racelab {
+
+/// A resolved source position, independent of any SourceManager.
+struct Location {
+  std::string File;
+  unsigned Line = 0;
+  unsigned Column = 0;
+  std::string LineText; ///< The source line, for the snippet and caret.
+
+  bool valid() const { return Line != 0; }
+};
+
+/// A `note:` attached to a finding: the other access, the thread, the fix.
+struct Note {
+  Location Where;
+  std::string Message;
+  bool ShowSource = true; ///< Print the source line and a caret under it.
+};
+
+/// One finding of one check.
+struct Diagnostic {
+  std::string Check; ///< e.g. "racelab-missing-lock"
+  Location Where;
+  std::string Message;
+  std::vector<Note> Notes;
+};
+
+/// What a SARIF log says about the tool and its rules.
+struct SarifRule {
+  std::string Id;          ///< the check name, e.g. "racelab-missing-lock"
+  std::string Description; ///< one line
+  std::string HelpUri;     ///< the check's doc page
+};
+struct SarifTool {
+  std::string Name;           ///< "racelab-check"
+  std::string InformationUri; ///< the tool's README
+  std::string Version;
+  std::vector<SarifRule> Rules;
+};
+
+/// Collects findings; prints them sorted and deduplicated.
+class DiagnosticSink {
+public:
+  /// Resolves \p Loc (macro locations go to where the macro is used).
+  static Location resolve(const clang::SourceManager &SM, clang::SourceLocation Loc);
+
+  /// Is a finding of \p Check at \p Loc silenced by `// NOLINT` on its line or
+  /// `// NOLINTNEXTLINE` on the line before (optionally naming the check)?
+  static bool isSuppressed(const clang::SourceManager &SM, clang::SourceLocation Loc,
+                           llvm::StringRef Check);
+
+  /// Records \p D unless its location is suppressed by a NOLINT comment.
+  void report(const clang::SourceManager &SM, clang::SourceLocation Loc, Diagnostic D);
+
+  /// Sorts by location and drops exact repeats (the same file analysed under
+  /// several compile commands, a header seen from several files).
+  void finish();
+
+  const std::vector<Diagnostic> &diagnostics() const { return Diags; }
+
+  /// Prints like clang: `file:line:col: warning: message [check]`, the source
+  /// line and a caret, then the notes. Colours only if \p Colors.
+  void print(llvm::raw_ostream &OS, bool Colors) const;
+
+  /// Prints a JSON array of findings (machine-readable).
+  void printJSON(llvm::raw_ostream &OS) const;
+
+  /// Prints a SARIF 2.1.0 log (GitHub code scanning): one run, one rule per
+  /// entry of \p Rules, one result per finding with its notes as related
+  /// locations. File paths under \p BaseDir (the current directory) become
+  /// relative URIs against `%SRCROOT%`; others are absolute `file://` URIs.
+  void printSARIF(llvm::raw_ostream &OS, const SarifTool &Tool, llvm::StringRef BaseDir) const;
+
+private:
+  std::vector<Diagnostic> Diags;
+};
+
+/// Does a comment-style NOLINT list (e.g. "racelab-*,foo") cover \p Check?
+bool nolintListCovers(llvm::StringRef List, llvm::StringRef Check);
+
+} // namespace racelab
+
+#endif // RACELAB_CHECKER_LIB_DIAGNOSTICS_H
