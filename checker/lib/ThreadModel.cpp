@@ -6,6 +6,7 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 
 namespace racelab {
@@ -430,6 +431,7 @@ public:
   void resolveJoins() {
     const clang::SourceManager &SM = Ctx.getSourceManager();
     llvm::DenseMap<const clang::FunctionDecl *, std::vector<JoinSite>> JoinsOf;
+    llvm::DenseSet<size_t> JoinedInLoop, NotJoinedInLoop;
     for (const PendingWindow &P : Pending) {
       SpawnWindow &W = Model.Entries[P.Entry].Windows[P.Window];
       auto [It, Inserted] = JoinsOf.try_emplace(W.Function);
@@ -445,6 +447,9 @@ public:
               (!First || SM.isBeforeInTranslationUnit(J.Call, First->Call)))
             First = &J;
       bool SameLoop = First && P.OuterLoop && First->OuterLoop == P.OuterLoop;
+      // Started and joined in the same iteration: the loop runs one at a time.
+      if (P.OuterLoop)
+        (SameLoop ? JoinedInLoop : NotJoinedInLoop).insert(P.Entry);
       if (P.OuterLoop && !SameLoop)
         W.Start = P.OuterLoop->getBeginLoc();
       if (First) {
@@ -452,6 +457,9 @@ public:
         W.End = First->OuterLoop && !SameLoop ? First->OuterLoop->getBeginLoc() : First->Call;
       }
     }
+    for (size_t Entry : JoinedInLoop)
+      if (!NotJoinedInLoop.count(Entry))
+        Model.Entries[Entry].SpawnedInLoop = false;
   }
 
 private:

@@ -333,6 +333,138 @@ void start() {
 }
 } // namespace atomic_assign_from_itself
 
+namespace main_writes_while_thread_reads {
+bool stop = false;
+void spin() {
+  while (!stop)
+    // CHECK-NOTES: :[[@LINE-1]]:11: note: 'stop' is also read here by the thread running 'spin', with no lock held
+    fuzz();
+}
+void run() {
+  stop = false; // before the start: alone
+  std::thread spinner(spin);
+  // CHECK-NOTES: :[[@LINE-1]]:15: note: 'spin' is started here and runs at the same time as 'run' until it is joined on line 350
+  fuzz();
+  stop = true;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'stop' is written by one thread and read by another with no lock held; the reader can see a stale or half-written value [racelab-missing-lock]
+  spinner.join();
+}
+} // namespace main_writes_while_thread_reads
+
+namespace main_reads_while_thread_writes {
+long progress = 0;
+void worker() {
+  ++progress;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'progress' is written by one thread and read by another with no lock held [racelab-missing-lock]
+}
+long run() {
+  std::thread t(worker);
+  long seen = progress;
+  // CHECK-NOTES: :[[@LINE-1]]:15: note: 'progress' is also read here by the thread running 'run' while the thread running 'worker' runs, with no lock held
+  t.join();
+  return seen + progress; // after the join: fine
+}
+} // namespace main_reads_while_thread_writes
+
+namespace main_writes_under_its_own_lock {
+bool ready = false;
+std::mutex ready_mutex;
+void waiter() {
+  while (!ready)
+    fuzz();
+}
+void run() {
+  std::thread t(waiter);
+  {
+    std::lock_guard<std::mutex> lock(ready_mutex);
+    ready = true;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'ready' is written by one thread and read by another with no common lock held [racelab-missing-lock]
+  }
+  t.join();
+}
+} // namespace main_writes_under_its_own_lock
+
+namespace detached_thread_never_joined {
+long frames = 0;
+void draw() {
+  ++frames;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'frames' is written by one thread and read by another with no lock held [racelab-missing-lock]
+}
+long run() {
+  std::thread t(draw);
+  // CHECK-NOTES: :[[@LINE-1]]:15: note: 'draw' is started here and never joined in 'run': it runs at the same time as all the code that follows
+  t.detach();
+  return frames;
+}
+} // namespace detached_thread_never_joined
+
+namespace main_writes_local_captured_by_reference {
+void run() {
+  int limit = 10;
+  std::thread t([&limit] {
+    for (int i = 0; i < limit; ++i)
+      // CHECK-NOTES: :[[@LINE-1]]:25: note: 'limit' is also read here by the thread running the lambda at line
+      fuzz();
+  });
+  limit = 20;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'limit' is written by one thread and read by another with no lock held [racelab-missing-lock]
+  t.join();
+}
+} // namespace main_writes_local_captured_by_reference
+
+namespace main_writes_in_a_loop_of_starts {
+int shared_index = 0;
+void worker() { fuzz(); (void)shared_index; }
+void run() {
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 3; ++i) {
+    shared_index = i; // the next iteration's write runs alongside the first thread
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'shared_index' is written by one thread and read by another with no lock held [racelab-missing-lock]
+    threads.emplace_back(worker);
+  }
+  for (auto &t : threads)
+    t.join();
+}
+} // namespace main_writes_in_a_loop_of_starts
+
+namespace predicate_under_another_mutex {
+std::mutex flag_mutex, other_mutex;
+std::condition_variable flag_changed;
+bool flag = false;
+void waiter() {
+  std::unique_lock<std::mutex> lock(other_mutex);
+  flag_changed.wait(lock, [] { return flag; });
+}
+void setter() {
+  std::lock_guard<std::mutex> lock(flag_mutex);
+  flag = true;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'flag' is written by one thread and read by another with no common lock held [racelab-missing-lock]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the write holds 'flag_mutex', which the other access does not
+}
+void run() {
+  std::thread a(waiter), b(setter);
+  a.join();
+  b.join();
+}
+} // namespace predicate_under_another_mutex
+
+namespace predicate_with_unlocked_writer_in_main {
+std::mutex m;
+std::condition_variable cv;
+bool go = false;
+void waiter() {
+  std::unique_lock<std::mutex> lock(m);
+  cv.wait_for(lock, std::chrono::milliseconds(10), [] { return go; });
+}
+void run() {
+  std::thread t(waiter);
+  go = true;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'go' is written by one thread and read by another with no common lock held [racelab-missing-lock]
+  cv.notify_one();
+  t.join();
+}
+} // namespace predicate_with_unlocked_writer_in_main
+
 // ============================================================================
 // Cases that must NOT warn
 // ============================================================================
@@ -661,3 +793,156 @@ long start() {
   return result;
 }
 } // namespace queue_object_passed_by_reference
+
+namespace main_accesses_before_start_and_after_join {
+long frames = 0;
+bool finished = false;
+void draw() {
+  ++frames;
+  finished = true;
+}
+long run() {
+  frames = 0;
+  finished = false;
+  std::thread t(draw);
+  t.join();
+  return finished ? frames : -1;
+}
+} // namespace main_accesses_before_start_and_after_join
+
+namespace main_writes_under_the_common_lock {
+bool stop = false;
+std::mutex stop_mutex;
+void spin() {
+  while (true) {
+    std::lock_guard<std::mutex> lock(stop_mutex);
+    if (stop)
+      return;
+  }
+}
+void run() {
+  std::thread t(spin);
+  {
+    std::lock_guard<std::mutex> lock(stop_mutex);
+    stop = true;
+  }
+  t.join();
+}
+} // namespace main_writes_under_the_common_lock
+
+namespace main_uses_an_atomic_flag {
+std::atomic<bool> stop{false};
+void spin() {
+  while (!stop.load())
+    fuzz();
+}
+void run() {
+  std::thread t(spin);
+  stop.store(true);
+  t.join();
+}
+} // namespace main_uses_an_atomic_flag
+
+namespace joined_before_the_next_start {
+long value = 0;
+void first() { value = 1; }
+void second() { value = 2; }
+long run() {
+  std::thread a(first);
+  a.join();
+  value = 3; // a has finished, b has not started
+  std::thread b(second);
+  b.join();
+  return value;
+}
+} // namespace joined_before_the_next_start
+
+namespace start_and_join_inside_one_loop {
+long total = 0;
+void add() { total += 1; }
+long run() {
+  for (int i = 0; i < 3; ++i) {
+    total += 10; // before this iteration's start
+    std::thread t(add);
+    t.join();
+  }
+  return total;
+}
+} // namespace start_and_join_inside_one_loop
+
+namespace event_with_predicate {
+class Event {
+public:
+  void set() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      is_set_ = true;
+    }
+    changed_.notify_all();
+  }
+  bool wait_for(std::chrono::milliseconds timeout) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    return changed_.wait_for(lock, timeout, [this] { return is_set_; });
+  }
+
+private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  bool is_set_ = false;
+};
+long run() {
+  Event done;
+  long frames = 0;
+  std::thread spinner([&done, &frames] {
+    while (!done.wait_for(std::chrono::milliseconds(10)))
+      ++frames;
+  });
+  done.set();
+  spinner.join();
+  return frames;
+}
+} // namespace event_with_predicate
+
+namespace named_predicate {
+std::mutex m;
+std::condition_variable cv;
+bool ready = false;
+void waiter() {
+  std::unique_lock<std::mutex> lock(m);
+  auto is_ready = [] { return ready; };
+  cv.wait(lock, is_ready);
+}
+void run() {
+  std::thread t(waiter);
+  {
+    std::lock_guard<std::mutex> lock(m);
+    ready = true;
+  }
+  cv.notify_one();
+  t.join();
+}
+} // namespace named_predicate
+
+namespace predicate_through_a_lock_parameter {
+std::mutex m;
+std::condition_variable cv;
+int tickets = 0;
+void wait_for_ticket(std::unique_lock<std::mutex> &lock) {
+  cv.wait_until(lock, std::chrono::steady_clock::now() + std::chrono::seconds(1),
+                [] { return tickets > 0; });
+}
+void waiter() {
+  std::unique_lock<std::mutex> lock(m, std::defer_lock);
+  lock.lock();
+  wait_for_ticket(lock);
+}
+void run() {
+  std::thread t(waiter);
+  {
+    std::lock_guard<std::mutex> lock(m);
+    ++tickets;
+  }
+  cv.notify_one();
+  t.join();
+}
+} // namespace predicate_through_a_lock_parameter
