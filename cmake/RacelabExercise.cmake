@@ -193,6 +193,15 @@ function(racelab_add_exercise number folder)
 
   # Remembered for racelab_add_wrong_fix and the manifest.
   set_property(GLOBAL PROPERTY RACELAB_${number}_FOLDER ${folder})
+  set_property(GLOBAL PROPERTY RACELAB_${number}_FIRST_SOLUTION ${first_solution})
+  _racelab_parse_failures("${arg_STARTER_FAILS}" starter)
+  set(starter_judges "")
+  foreach(judge IN LISTS RACELAB_JUDGES)
+    if(DEFINED starter_${judge})
+      list(APPEND starter_judges ${judge})
+    endif()
+  endforeach()
+  set_property(GLOBAL PROPERTY RACELAB_${number}_STARTER_JUDGES "${starter_judges}")
   set_property(GLOBAL PROPERTY RACELAB_${number}_VARIANT_ARGS "${variant_args}")
   set_property(GLOBAL APPEND PROPERTY RACELAB_EXERCISES ${number})
 

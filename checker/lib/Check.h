@@ -35,9 +35,14 @@ public:
   /// One line saying what the check finds (SARIF's rule shortDescription).
   virtual std::string summary() const { return "racelab check " + Name; }
 
+  /// The option names this check reads (without the `<check>.` prefix); a
+  /// config file naming any other option of this check is an error.
+  virtual std::vector<std::string> optionNames() const { return {}; }
+
   /// Options by key, as clang-tidy names them: `<check name>.<Option>`
   /// (e.g. `racelab-blocking-in-coroutine.BlockingFunctions`); the tool fills
-  /// them from its command line before the first translation unit.
+  /// them from the config file and its command line before the first
+  /// translation unit.
   void setOptions(const std::map<std::string, std::string> &AllOptions) { Options = AllOptions; }
   /// This check's option \p Key, or \p Default.
   std::string option(const std::string &Key, const std::string &Default = "") const {

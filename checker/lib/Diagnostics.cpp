@@ -5,6 +5,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 
@@ -96,8 +97,19 @@ bool nolintListCovers(llvm::StringRef List, llvm::StringRef Check) {
   List.split(Items, ',', -1, false);
   for (llvm::StringRef Item : Items) {
     Item = Item.trim();
-    if (Item.endswith("*") ? Check.startswith(Item.drop_back()) : Item == Check)
+    if (Item == Check)
       return true;
+    // `*` anywhere, as in clang-tidy (`racelab-*`, `*-lock-*`); a malformed
+    // pattern in a comment matches only itself.
+    if (Item.contains('*')) {
+      llvm::Expected<llvm::GlobPattern> Glob = llvm::GlobPattern::create(Item);
+      if (!Glob) {
+        llvm::consumeError(Glob.takeError());
+        continue;
+      }
+      if (Glob->match(Check))
+        return true;
+    }
   }
   return false;
 }

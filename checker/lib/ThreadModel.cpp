@@ -3,7 +3,6 @@
 
 #include "clang/AST/ASTTypeTraits.h"
 #include "clang/AST/DeclTemplate.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
@@ -218,7 +217,9 @@ public:
       CurrentFunction = F;
       CurrentLambda = nullptr;
     }
+    Ancestors.push_back(clang::DynTypedNode::create(*D));
     bool Result = Base::TraverseDecl(D);
+    Ancestors.pop_back();
     LoopDepth = SavedLoops;
     OutermostLoop = SavedLoop;
     CurrentFunction = SavedFunction;
@@ -240,6 +241,43 @@ public:
     OutermostLoop = SavedLoop;
     CurrentFunction = SavedFunction;
     CurrentLambda = SavedLambda;
+    return Result;
+  }
+
+  // The chain of nodes from the translation unit down to the one being
+  // visited, for declaredBy(). (Ctx.getParents() would build a parent map of
+  // the whole TU, system headers included: a third of the parse time of a
+  // file that includes Boost.Asio.) Statements are pushed and popped by the
+  // data-recursion hooks, so deep expressions still need no deep stack.
+  bool dataTraverseStmtPre(clang::Stmt *S) {
+    Ancestors.push_back(clang::DynTypedNode::create(*S));
+    return true;
+  }
+  bool dataTraverseStmtPost(clang::Stmt *) {
+    Ancestors.pop_back();
+    return true;
+  }
+  // Parents that are neither statements nor declarations, so that an
+  // expression inside a type or a member initialiser is not taken for a
+  // variable's initialiser.
+  bool TraverseTypeLoc(clang::TypeLoc TL) {
+    Ancestors.push_back(clang::DynTypedNode::create(TL));
+    bool Result = Base::TraverseTypeLoc(TL);
+    Ancestors.pop_back();
+    return Result;
+  }
+  bool TraverseTemplateArgumentLoc(const clang::TemplateArgumentLoc &A) {
+    Ancestors.push_back(clang::DynTypedNode::create(A));
+    bool Result = Base::TraverseTemplateArgumentLoc(A);
+    Ancestors.pop_back();
+    return Result;
+  }
+  bool TraverseConstructorInitializer(clang::CXXCtorInitializer *Init) {
+    if (!Init)
+      return true;
+    Ancestors.push_back(clang::DynTypedNode::create(*Init));
+    bool Result = Base::TraverseConstructorInitializer(Init);
+    Ancestors.pop_back();
     return Result;
   }
 
@@ -394,12 +432,15 @@ private:
   /// The variable a thread (or future) is stored in: `std::thread t(…)`,
   /// `t = std::thread(…)`, `futures.push_back(std::async(…))`.
   const clang::ValueDecl *declaredBy(const clang::Expr *E) {
-    clang::DynTypedNode Node = clang::DynTypedNode::create(*E);
+    // Called while E is visited: E is the innermost ancestor.
+    size_t Index = Ancestors.size();
+    if (Index == 0 || Ancestors.back().get<clang::Expr>() != E)
+      return nullptr;
+    --Index;
     for (int Depth = 0; Depth < 8; ++Depth) {
-      auto Parents = Ctx.getParents(Node);
-      if (Parents.empty())
+      if (Index == 0)
         return nullptr;
-      Node = Parents[0];
+      const clang::DynTypedNode &Node = Ancestors[--Index];
       if (const auto *V = Node.get<clang::VarDecl>())
         return V;
       const auto *P = Node.get<clang::Expr>();
@@ -464,6 +505,7 @@ public:
 
 private:
   std::vector<PendingWindow> Pending;
+  llvm::SmallVector<clang::DynTypedNode, 64> Ancestors;
   RangeVarMap RangeVars;
   const clang::FunctionDecl *CurrentFunction = nullptr;
   const clang::LambdaExpr *CurrentLambda = nullptr;

@@ -2,6 +2,7 @@
 #include "lib/Tool.h"
 
 #include "lib/Check.h"
+#include "lib/Config.h"
 #include "lib/Diagnostics.h"
 #include "lib/LockSetAnalysis.h"
 #include "lib/ThreadModel.h"
@@ -18,6 +19,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -40,9 +42,16 @@ llvm::cl::OptionCategory Category("racelab-check options");
 
 llvm::cl::opt<std::string> ChecksOption(
     "checks",
-    llvm::cl::desc("Comma-separated globs of the checks to run; a leading '-' removes.\n"
-                   "Default: racelab-* (every check). Example: -checks=-*,racelab-missing-lock"),
-    llvm::cl::init("racelab-*"), llvm::cl::cat(Category));
+    llvm::cl::desc("Comma-separated globs of the checks to run; a leading '-' removes, the last\n"
+                   "glob matching a check decides. Applied after the default (racelab-*) and\n"
+                   "the config file's Checks. Example: --checks=-*,racelab-missing-lock"),
+    llvm::cl::init(""), llvm::cl::cat(Category));
+
+llvm::cl::opt<std::string> ConfigFileOption(
+    "config-file",
+    llvm::cl::desc("Read the configuration from this file for every source file, instead of\n"
+                   "the nearest .racelab-check above each one"),
+    llvm::cl::init(""), llvm::cl::cat(Category));
 
 llvm::cl::opt<std::string> FormatOption("format",
                                         llvm::cl::desc("Output format: text (default), json or sarif (SARIF 2.1.0)"),
@@ -68,20 +77,9 @@ const char Overview[] =
     "racelab-check: finds concurrency mistakes in C++ before anything runs.\n\n"
     "  racelab-check [options] [-p <build dir>] <files...> [-- <compile flags>]\n\n"
     "Exit status: 0 no finding, 1 findings, 2 tool error (missing file, compile\n"
-    "errors, bad options). Silence one finding with // NOLINT(racelab-<check>).\n";
-
-bool checkEnabled(llvm::StringRef Name, llvm::StringRef Globs) {
-  bool Enabled = false;
-  llvm::SmallVector<llvm::StringRef, 4> Items;
-  Globs.split(Items, ',', -1, false);
-  for (llvm::StringRef Item : Items) {
-    Item = Item.trim();
-    bool Negative = Item.consume_front("-");
-    if (nolintListCovers(Item, Name))
-      Enabled = !Negative;
-  }
-  return Enabled;
-}
+    "errors, bad options or config file). Silence one finding with\n"
+    "// NOLINT(racelab-<check>). Configuration: the nearest .racelab-check above\n"
+    "each file (Checks: '...', CheckOptions: ...), overridden by the options.\n";
 
 /// Only the first compile command of each file: a file built twice (plain
 /// and with -fsanitize=thread) is parsed once.
@@ -190,6 +188,124 @@ clang::tooling::CommandLineArguments adjustArguments(const clang::tooling::Comma
   return Out;
 }
 
+/// The checks one source file gets, from its config file and the options.
+struct Setup {
+  std::string Error; ///< why its files cannot be analysed, or ""
+  bool Malformed = false; ///< the config file is (Error says where)
+  std::vector<std::unique_ptr<Check>> Checks;
+};
+
+/// The check names and their options, to validate globs and option keys.
+std::vector<CheckInfo> knownChecks() {
+  std::vector<CheckInfo> Known;
+  for (const auto &C : createAllChecks())
+    Known.push_back({C->name(), C->optionNames()});
+  return Known;
+}
+
+/// Builds the enabled checks for \p Config (null: no config file): globs
+/// `racelab-*`, then the file's Checks, then --checks (the last match wins);
+/// options from the file, then from the command line.
+Setup makeSetup(const ConfigFile *Config) {
+  Setup S;
+  std::string Globs = "racelab-*";
+  if (Config && Config->Checks)
+    Globs += "," + *Config->Checks;
+  if (!ChecksOption.empty())
+    Globs += "," + ChecksOption;
+  std::map<std::string, std::string> CheckOptions;
+  if (Config)
+    CheckOptions = Config->Options;
+  if (BlockingFunctionsOption.getNumOccurrences())
+    CheckOptions["racelab-blocking-in-coroutine.BlockingFunctions"] = BlockingFunctionsOption;
+  for (auto &C : createAllChecks())
+    if (checkEnabled(C->name(), Globs)) {
+      C->setOptions(CheckOptions);
+      S.Checks.push_back(std::move(C));
+    }
+  if (S.Checks.empty()) {
+    S.Error = "no check is enabled for it (";
+    if (Config && Config->Checks)
+      S.Error += "Checks: '" + *Config->Checks + "' in " + Config->Path +
+                 (ChecksOption.empty() ? "" : ", then ");
+    if (!ChecksOption.empty())
+      S.Error += "--checks='" + ChecksOption + "'";
+    S.Error += ")";
+  }
+  return S;
+}
+
+/// The setup of each config file (by path; "" = none), built once.
+class Setups {
+public:
+  explicit Setups(std::vector<CheckInfo> Known) : Known(std::move(Known)) {}
+
+  /// For the file named by --config-file, or the nearest one above \p SourceFile.
+  const Setup &forFile(llvm::StringRef SourceFile) {
+    std::string Path = ConfigFileOption.empty() ? findConfigFile(SourceFile) : ConfigFileOption.getValue();
+    auto It = ByConfig.find(Path);
+    if (It != ByConfig.end())
+      return It->second;
+    Setup &S = ByConfig[Path];
+    if (Path.empty()) {
+      S = makeSetup(nullptr);
+      return S;
+    }
+    ConfigFile Config;
+    std::string Error;
+    if (!readConfigFile(Path, Known, Config, Error))
+    {
+      S.Error = Error;
+      S.Malformed = true;
+    }
+    else
+      S = makeSetup(&Config);
+    return S;
+  }
+
+  /// Every check enabled for at least one file, in registration order.
+  std::vector<const Check *> enabledAnywhere() const {
+    std::vector<const Check *> Out;
+    for (const CheckInfo &Info : Known)
+      for (const auto &Entry : ByConfig) {
+        auto Found = llvm::find_if(Entry.second.Checks, [&](const auto &C) { return C->name() == Info.Name; });
+        if (Found != Entry.second.Checks.end()) {
+          Out.push_back(Found->get());
+          break;
+        }
+      }
+    return Out;
+  }
+
+private:
+  std::vector<CheckInfo> Known;
+  std::map<std::string, Setup> ByConfig;
+};
+
+/// Colours only on a terminal, and never when NO_COLOR is set to a non-empty
+/// value (https://no-color.org).
+bool useColors() {
+  std::optional<std::string> NoColor = llvm::sys::Process::GetEnv("NO_COLOR");
+  if (NoColor && !NoColor->empty())
+    return false;
+  return llvm::sys::Process::StandardOutIsDisplayed();
+}
+
+/// llvm::cl reports a bad option on several lines; one line here.
+std::string oneLine(llvm::StringRef Message, llvm::StringRef Program) {
+  llvm::SmallVector<llvm::StringRef, 4> Lines;
+  Message.split(Lines, '\n', -1, false);
+  std::string Out;
+  for (llvm::StringRef Line : Lines) {
+    Line = Line.trim();
+    Line.consume_front((Program + ": ").str());
+    if (Line.empty())
+      continue;
+    Out += (Out.empty() ? "" : " ") + Line.str();
+  }
+  return Out;
+}
+
 } // namespace
 
 int runRacelabCheck(int Argc, const char **Argv) {
@@ -197,40 +313,63 @@ int runRacelabCheck(int Argc, const char **Argv) {
   auto Parsed = clang::tooling::CommonOptionsParser::create(Argc, Argv, Category,
                                                             llvm::cl::ZeroOrMore, Overview);
   if (!Parsed) {
-    llvm::errs() << "racelab-check: error: " << llvm::toString(Parsed.takeError()) << '\n';
+    llvm::errs() << "racelab-check: error: " << oneLine(llvm::toString(Parsed.takeError()), llvm::sys::path::filename(Argc > 0 ? Argv[0] : "")) << '\n';
     return ExitToolError;
   }
   clang::tooling::CommonOptionsParser &Options = *Parsed;
 
-  std::vector<std::unique_ptr<Check>> Checks;
-  for (auto &C : createAllChecks())
-    if (checkEnabled(C->name(), ChecksOption))
-      Checks.push_back(std::move(C));
-  // Check options, keyed `<check>.<Option>` as in clang-tidy.
-  std::map<std::string, std::string> CheckOptions;
-  if (!BlockingFunctionsOption.empty())
-    CheckOptions["racelab-blocking-in-coroutine.BlockingFunctions"] = BlockingFunctionsOption;
-  for (auto &C : Checks)
-    C->setOptions(CheckOptions);
-  if (ListChecksOption) {
-    llvm::outs() << "Enabled checks:\n";
-    for (const auto &C : Checks)
-      llvm::outs() << "    " << C->name() << '\n';
-    return ExitClean;
-  }
+  // Bad options stop the whole run: nothing could be checked as asked.
   if (FormatOption != "text" && FormatOption != "json" && FormatOption != "sarif") {
     llvm::errs() << "racelab-check: error: unknown --format '" << FormatOption
                  << "' (expected text, json or sarif)\n";
     return ExitToolError;
   }
+  std::vector<CheckInfo> Known = knownChecks();
+  std::string BadGlob = validateCheckGlobs(ChecksOption, Known);
+  if (!BadGlob.empty()) {
+    llvm::errs() << "racelab-check: error: --checks: " << BadGlob << '\n';
+    return ExitToolError;
+  }
+  // --checks comes last, so a list that turns every check off wins over any
+  // config file.
+  if (!ChecksOption.empty() &&
+      llvm::none_of(Known, [](const CheckInfo &C) { return checkEnabled(C.Name, "*," + ChecksOption); })) {
+    llvm::errs() << "racelab-check: error: --checks='" << ChecksOption
+                 << "' enables no check (see --list-checks)\n";
+    return ExitToolError;
+  }
+  if (!ConfigFileOption.empty()) {
+    ConfigFile Config;
+    std::string Error;
+    if (!readConfigFile(ConfigFileOption, Known, Config, Error)) {
+      llvm::errs() << "racelab-check: error: " << Error << '\n';
+      return ExitToolError;
+    }
+  }
+
+  Setups Configs(Known);
+  if (ListChecksOption) {
+    // The configuration of the first file, or of the current folder.
+    llvm::SmallString<256> Where;
+    if (!Options.getSourcePathList().empty())
+      Where = Options.getSourcePathList().front();
+    else {
+      llvm::sys::fs::current_path(Where);
+      llvm::sys::path::append(Where, "-");
+    }
+    const Setup &S = Configs.forFile(Where);
+    if (S.Malformed) {
+      llvm::errs() << "racelab-check: error: " << S.Error << '\n';
+      return ExitToolError;
+    }
+    llvm::outs() << "Enabled checks:\n";
+    for (const auto &C : S.Checks)
+      llvm::outs() << "    " << C->name() << '\n';
+    return ExitClean;
+  }
   if (Options.getSourcePathList().empty()) {
     llvm::errs() << "racelab-check: error: no input files (usage: racelab-check [-p <build dir>] "
                     "<files...> [-- <compile flags>])\n";
-    return ExitToolError;
-  }
-  if (Checks.empty()) {
-    llvm::errs() << "racelab-check: error: --checks='" << ChecksOption
-                 << "' enables no check (see --list-checks)\n";
     return ExitToolError;
   }
 
@@ -254,12 +393,18 @@ int runRacelabCheck(int Argc, const char **Argv) {
       ToolError = true;
       continue;
     }
+    const Setup &S = Configs.forFile(File);
+    if (!S.Error.empty()) {
+      llvm::errs() << "racelab-check: error: cannot analyse '" << File << "': " << S.Error << '\n';
+      ToolError = true;
+      continue;
+    }
     clang::tooling::ClangTool Tool(Database, {File});
     Tool.setPrintErrorMessage(false);
     Tool.appendArgumentsAdjuster(adjustArguments);
     ErrorCollector Errors;
     Tool.setDiagnosticConsumer(&Errors);
-    RacelabActionFactory Factory(Checks, Sink);
+    RacelabActionFactory Factory(S.Checks, Sink);
     int Status = 0;
     llvm::CrashRecoveryContext Recovery;
     if (!Recovery.RunSafely([&] { Status = Tool.run(&Factory); })) {
@@ -290,7 +435,7 @@ int runRacelabCheck(int Argc, const char **Argv) {
     llvm::StringRef Home = Docs;
     std::string Information = Home.consume_back("/docs") ? Home.str() + "/README.md" : Docs.str();
     SarifTool Tool{"racelab-check", Information, "", {}};
-    for (const auto &C : Checks)
+    for (const Check *C : Configs.enabledAnywhere())
       Tool.Rules.push_back(
           {C->name(), C->summary(),
            Docs.str() + "/" +
@@ -302,7 +447,7 @@ int runRacelabCheck(int Argc, const char **Argv) {
   } else if (FormatOption == "json")
     Sink.printJSON(llvm::outs());
   else
-    Sink.print(llvm::outs(), llvm::sys::Process::StandardOutIsDisplayed());
+    Sink.print(llvm::outs(), useColors());
   llvm::outs().flush();
   if (ToolError)
     return ExitToolError;
