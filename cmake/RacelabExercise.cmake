@@ -120,7 +120,8 @@ function(_racelab_add_variant prefix number folder source_dir)
   set(${prefix}_functional_command ${judge} functional ${options} -- $<TARGET_FILE:${prefix}_functional> PARENT_SCOPE)
   set(${prefix}_tsan_command ${judge} tsan ${options} -- $<TARGET_FILE:${prefix}_tsan> PARENT_SCOPE)
   set(${prefix}_static_command ${judge} static ${options} --
-      $<TARGET_FILE:racelab-check> -p ${PROJECT_BINARY_DIR} ${student_files} PARENT_SCOPE)
+      # Every check, whatever a .racelab-check file in the workspace says.
+      $<TARGET_FILE:racelab-check> --checks=racelab-* -p ${PROJECT_BINARY_DIR} ${student_files} PARENT_SCOPE)
 endfunction()
 
 # Registers `selftest.<name>.<judge>`: runs the judge and checks its verdict.

@@ -13,6 +13,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/YAMLParser.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
 #include <tuple>
@@ -204,14 +205,20 @@ std::string validateCheckGlobs(llvm::StringRef Globs, llvm::ArrayRef<CheckInfo> 
   for (llvm::StringRef Item : globItems(Globs)) {
     llvm::StringRef Glob = Item;
     Glob.consume_front("-");
+    // Shown escaped: an error stays one readable line whatever the input holds.
+    std::string Shown;
+    llvm::raw_string_ostream(Shown).write_escaped(Item);
     if (Glob.empty())
-      return "'" + Item.str() + "' is not a valid check glob (a '-' must be followed by a check name or glob)";
+      return "'" + Shown + "' is not a valid check glob (a '-' must be followed by a check name or glob)";
     for (char C : Glob)
-      if (!llvm::isAlnum(C) && C != '-' && C != '_' && C != '*')
-        return "'" + Item.str() + "' is not a valid check glob: '" + std::string(1, C) +
+      if (!llvm::isAlnum(C) && C != '-' && C != '_' && C != '*') {
+        std::string Char;
+        llvm::raw_string_ostream(Char).write_escaped(llvm::StringRef(&C, 1));
+        return "'" + Shown + "' is not a valid check glob: '" + Char +
                "' is not allowed (use check names, '*' as the only wildcard, a leading '-' to remove)";
+      }
     if (llvm::none_of(Checks, [&](const CheckInfo &I) { return nolintListCovers(Glob, I.Name); }))
-      return "'" + Item.str() + "' matches no check (see --list-checks)";
+      return "'" + Shown + "' matches no check (see --list-checks)";
   }
   return "";
 }
@@ -241,8 +248,9 @@ bool parseConfigFile(llvm::StringRef Text, llvm::StringRef Path, llvm::ArrayRef<
   if (Ok && !Stream.failed() && First.empty())
     return true;
   Error = First.empty() ? Path.str() + ": not a valid config file" : First;
-  // One line, whatever the parser said.
-  std::replace(Error.begin(), Error.end(), '\n', ' ');
+  // One line, whatever the parser said or the file holds.
+  std::replace_if(
+      Error.begin(), Error.end(), [](char C) { return llvm::isPrint(C) == false && !(C & 0x80); }, ' ');
   return false;
 }
 

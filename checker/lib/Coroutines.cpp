@@ -18,8 +18,7 @@ bool isThreadPoolSpawn(const clang::CallExpr *E) {
   const clang::FunctionDecl *F = E->getDirectCallee();
   if (!F || E->getNumArgs() < 2 || plainQualifiedName(F) != "boost::asio::co_spawn")
     return false;
-  std::string Executor = E->getArg(0)->getType().getCanonicalType().getAsString();
-  return Executor.find("thread_pool") != std::string::npos;
+  return isThreadPoolType(E->getArg(0)->getType());
 }
 
 class CoroutineCollector : public clang::RecursiveASTVisitor<CoroutineCollector> {
@@ -195,6 +194,15 @@ const clang::Expr *stripTemporaries(const clang::Expr *E) {
     E = Next;
   }
   return E;
+}
+
+bool isThreadPoolType(clang::QualType T) {
+  std::string Spelling = T.getCanonicalType().getAsString();
+  return Spelling.find("thread_pool") != std::string::npos;
+}
+
+bool isAsioStrandType(clang::QualType T) {
+  return plainClassName(T) == "boost::asio::strand";
 }
 
 } // namespace racelab

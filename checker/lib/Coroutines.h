@@ -57,6 +57,13 @@ std::string displayName(const clang::ASTContext &Ctx, const clang::FunctionDecl 
 /// Strips implicit casts, parentheses, temporaries and cleanups.
 const clang::Expr *stripTemporaries(const clang::Expr *E);
 
+/// Is \p T a boost::asio::thread_pool, its executor, or a strand (or other
+/// executor adapter) over one? (By the spelling of the canonical type.)
+bool isThreadPoolType(clang::QualType T);
+
+/// Is \p T a boost::asio::strand<…> (through references)?
+bool isAsioStrandType(clang::QualType T);
+
 } // namespace racelab
 
 #endif // RACELAB_CHECKER_LIB_COROUTINES_H

@@ -132,6 +132,10 @@ public:
       Root.Bindings[Param] = Target{Var, true};
     Frames.push_back(std::move(Root));
     State S;
+    // Work handed to one boost::asio::strand never runs alongside other work
+    // on that strand: the strand acts as a mutex held for the whole handler.
+    if (const clang::ValueDecl *Strand = Entry.strand())
+      S.Held.add(HeldLock{Strand, /*InstanceLocal=*/false, Entry.SpawnSites.front()});
     walk(Entry.Function->getBody(), S);
     Frames.pop_back();
   }

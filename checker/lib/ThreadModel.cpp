@@ -1,5 +1,6 @@
 //===- ThreadModel.cpp ----------------------------------------------------===//
 #include "lib/ThreadModel.h"
+#include "lib/Coroutines.h"
 
 #include "clang/AST/ASTTypeTraits.h"
 #include "clang/AST/DeclTemplate.h"
@@ -137,7 +138,9 @@ public:
       if (T->isPointerType())
         T = T->getPointeeType();
       bool Joins = (Name == "join" && isStdClass(T, {"thread", "jthread"})) ||
-                   ((Name == "get" || Name == "wait") && isStdClass(T, {"future", "shared_future"}));
+                   ((Name == "get" || Name == "wait") && isStdClass(T, {"future", "shared_future"})) ||
+                   ((Name == "join" || Name == "wait") &&
+                    plainClassName(T) == "boost::asio::thread_pool");
       if (Joins)
         Joins_.push_back({handleDecl(Obj, RangeVars), E->getBeginLoc(), OuterLoop});
       return true;
@@ -145,6 +148,19 @@ public:
     if (const clang::FunctionDecl *F = E->getDirectCallee();
         F && F->getIdentifier() && F->getName() == "pthread_join" && E->getNumArgs() == 2)
       Joins_.push_back({handleDecl(E->getArg(0), RangeVars), E->getBeginLoc(), OuterLoop});
+    return true;
+  }
+
+  /// A boost::asio::thread_pool declared in a block: its destructor joins the
+  /// pool at the block's closing brace.
+  bool VisitCompoundStmt(clang::CompoundStmt *S) {
+    for (const clang::Stmt *Child : S->body())
+      if (const auto *DS = llvm::dyn_cast<clang::DeclStmt>(Child))
+        for (const clang::Decl *D : DS->decls())
+          if (const auto *V = llvm::dyn_cast<clang::VarDecl>(D);
+              V && V->hasLocalStorage() && plainClassName(V->getType()) == "boost::asio::thread_pool" &&
+              !V->getType()->isReferenceType())
+            Joins_.push_back({V, S->getRBracLoc(), OuterLoop});
     return true;
   }
 
@@ -187,6 +203,14 @@ bool isSyncType(clang::QualType T) {
     if (Name == "pthread_mutex_t" || Name == "pthread_cond_t" || Name == "pthread_t")
       return true;
   }
+  // Boost.Asio's pools, contexts, executors and strands synchronise themselves.
+  static const llvm::StringRef AsioTypes[] = {
+      "boost::asio::thread_pool", "boost::asio::thread_pool::basic_executor_type",
+      "boost::asio::io_context", "boost::asio::io_context::basic_executor_type",
+      "boost::asio::strand", "boost::asio::io_context::strand",
+      "boost::asio::execution::any_executor", "boost::asio::executor_work_guard"};
+  if (llvm::is_contained(AsioTypes, plainClassName(T)))
+    return true;
   return isMutexType(T) || isScopedLockType(T) ||
          isStdClass(T, {"condition_variable", "condition_variable_any", "once_flag", "latch",
                         "barrier", "counting_semaphore", "thread", "jthread", "stop_source",
@@ -348,13 +372,66 @@ public:
     }
     if (F->getName() == "pthread_create" && E->getNumArgs() == 4)
       addSpawn(E, E->getArg(2), {}, nullptr, handleDecl(E->getArg(0), RangeVars));
+    if (isPoolHandoff(E, F))
+      addPoolSpawn(E, F->getName() == "co_spawn");
     return true;
   }
 
 private:
+  /// boost::asio::post / dispatch / defer / co_spawn whose first argument is
+  /// a thread_pool, its executor, or a strand over it: the work runs on a
+  /// pool thread. (An io_context is run by the thread that calls run(): not
+  /// a new thread.)
+  static bool isPoolHandoff(const clang::CallExpr *E, const clang::FunctionDecl *F) {
+    llvm::StringRef Name = F->getName();
+    if (E->getNumArgs() < 2 ||
+        (Name != "post" && Name != "dispatch" && Name != "defer" && Name != "co_spawn"))
+      return false;
+    if (plainQualifiedName(F) != ("boost::asio::" + Name).str())
+      return false;
+    return isThreadPoolType(E->getArg(0)->getType());
+  }
+
+  /// The thread_pool variable a strand variable was made over:
+  /// `auto s = make_strand(pool)`, `strand<…> s(pool.get_executor())`.
+  static const clang::ValueDecl *poolOf(const clang::Stmt *S) {
+    if (!S)
+      return nullptr;
+    if (const auto *Ref = llvm::dyn_cast<clang::DeclRefExpr>(S))
+      if (plainClassName(Ref->getType()) == "boost::asio::thread_pool")
+        return Ref->getDecl();
+    if (llvm::isa<clang::LambdaExpr>(S))
+      return nullptr;
+    for (const clang::Stmt *Child : S->children())
+      if (const clang::ValueDecl *Pool = poolOf(Child))
+        return Pool;
+    return nullptr;
+  }
+
+  /// post(pool, f), co_spawn(pool, coroutine(args…), token), through a strand.
+  void addPoolSpawn(const clang::CallExpr *E, bool CoSpawn) {
+    const clang::Expr *Work = E->getArg(1);
+    llvm::ArrayRef<const clang::Expr *> Args;
+    // co_spawn(pool, task(n), detached): the coroutine task's body runs there.
+    if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(stripTemporaries(Work));
+        CoSpawn && Call && isCoroutine(Call->getDirectCallee()) &&
+        !llvm::isa<clang::CXXMemberCallExpr>(Call)) {
+      Work = Call->getCallee();
+      Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
+    }
+    const clang::ValueDecl *Handle = handleDecl(E->getArg(0), RangeVars);
+    const clang::ValueDecl *Strand = nullptr;
+    if (Handle && isAsioStrandType(Handle->getType())) {
+      Strand = Handle;
+      const auto *V = llvm::dyn_cast<clang::VarDecl>(Handle);
+      Handle = V ? poolOf(V->getInit()) : nullptr; // the pool's join ends the strand's work
+    }
+    addSpawn(E, Work, Args, nullptr, Handle, Strand);
+  }
+
   void addSpawn(const clang::Expr *Spawn, const clang::Expr *Callable,
                 llvm::ArrayRef<const clang::Expr *> Args, const clang::Expr *ThisArg,
-                const clang::ValueDecl *Handle) {
+                const clang::ValueDecl *Handle, const clang::ValueDecl *Strand = nullptr) {
     const clang::Expr *C = strip(Callable);
     const clang::LambdaExpr *Lambda = nullptr;
     const clang::FunctionDecl *F = nullptr;
@@ -399,6 +476,7 @@ private:
       It = std::prev(Model.Entries.end());
     }
     It->SpawnSites.push_back(Spawn->getBeginLoc());
+    It->SpawnStrands.push_back(Strand);
     if (CurrentFunction) {
       SpawnWindow W;
       W.Function = CurrentFunction;

@@ -2,9 +2,11 @@
 //
 // The thread model of one translation unit: every place a thread is started
 // (std::thread, std::jthread, emplace into a container of threads,
-// std::async, pthread_create), the code the thread runs first (its entry: a
-// function, a member function or a lambda), and whether several instances of
-// that entry can run at once (started in a loop, or from several places).
+// std::async, pthread_create, and Boost.Asio work handed to a thread_pool:
+// post/dispatch/defer/co_spawn on the pool, its executor or a strand over it),
+// the code the thread runs first (its entry: a function, a member function, a
+// lambda or a coroutine), and whether several instances of that entry can run
+// at once (started in a loop, or from several places).
 //
 // The model says nothing about data; LockSetAnalysis walks each entry.
 //
@@ -64,6 +66,20 @@ struct ThreadEntry {
   /// Whether `this` inside the entry is the object that started the thread
   /// (a member function started with `this`, a lambda capturing `this`).
   bool ThisIsShared = false;
+  /// Per spawn site (same order): the boost::asio::strand variable the work was
+  /// handed to, or null (a plain pool, its executor, a temporary strand).
+  std::vector<const clang::ValueDecl *> SpawnStrands;
+
+  /// The strand every start of this entry goes through, if there is one: work
+  /// on one strand never runs concurrently, as if it held one mutex.
+  const clang::ValueDecl *strand() const {
+    if (SpawnStrands.empty() || SpawnStrands.size() != SpawnSites.size())
+      return nullptr;
+    for (const clang::ValueDecl *S : SpawnStrands)
+      if (S != SpawnStrands.front())
+        return nullptr;
+    return SpawnStrands.front();
+  }
 
   /// Can two threads run this entry at the same time?
   bool multiInstance() const { return SpawnedInLoop || SpawnSites.size() > 1; }

@@ -23,6 +23,7 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <optional>
@@ -231,6 +232,8 @@ Setup makeSetup(const ConfigFile *Config) {
     if (!ChecksOption.empty())
       S.Error += "--checks='" + ChecksOption + "'";
     S.Error += ")";
+    // Checks may come from a multi-line YAML scalar: keep the error on one line.
+    std::replace_if(S.Error.begin(), S.Error.end(), [](char C) { return C == '\n' || C == '\r'; }, ' ');
   }
   return S;
 }
@@ -242,7 +245,8 @@ public:
 
   /// For the file named by --config-file, or the nearest one above \p SourceFile.
   const Setup &forFile(llvm::StringRef SourceFile) {
-    std::string Path = ConfigFileOption.empty() ? findConfigFile(SourceFile) : ConfigFileOption.getValue();
+    std::string Path =
+        ConfigFileOption.empty() ? findConfigFile(SourceFile) : ConfigFileOption.getValue();
     auto It = ByConfig.find(Path);
     if (It != ByConfig.end())
       return It->second;
@@ -253,13 +257,12 @@ public:
     }
     ConfigFile Config;
     std::string Error;
-    if (!readConfigFile(Path, Known, Config, Error))
-    {
+    if (!readConfigFile(Path, Known, Config, Error)) {
       S.Error = Error;
       S.Malformed = true;
-    }
-    else
+    } else {
       S = makeSetup(&Config);
+    }
     return S;
   }
 
@@ -268,7 +271,8 @@ public:
     std::vector<const Check *> Out;
     for (const CheckInfo &Info : Known)
       for (const auto &Entry : ByConfig) {
-        auto Found = llvm::find_if(Entry.second.Checks, [&](const auto &C) { return C->name() == Info.Name; });
+        auto Found = llvm::find_if(Entry.second.Checks,
+                                   [&](const auto &C) { return C->name() == Info.Name; });
         if (Found != Entry.second.Checks.end()) {
           Out.push_back(Found->get());
           break;
@@ -313,7 +317,9 @@ int runRacelabCheck(int Argc, const char **Argv) {
   auto Parsed = clang::tooling::CommonOptionsParser::create(Argc, Argv, Category,
                                                             llvm::cl::ZeroOrMore, Overview);
   if (!Parsed) {
-    llvm::errs() << "racelab-check: error: " << oneLine(llvm::toString(Parsed.takeError()), llvm::sys::path::filename(Argc > 0 ? Argv[0] : "")) << '\n';
+    llvm::StringRef Program = llvm::sys::path::filename(Argc > 0 ? Argv[0] : "");
+    llvm::errs() << "racelab-check: error: " << oneLine(llvm::toString(Parsed.takeError()), Program)
+                 << '\n';
     return ExitToolError;
   }
   clang::tooling::CommonOptionsParser &Options = *Parsed;
@@ -333,7 +339,8 @@ int runRacelabCheck(int Argc, const char **Argv) {
   // --checks comes last, so a list that turns every check off wins over any
   // config file.
   if (!ChecksOption.empty() &&
-      llvm::none_of(Known, [](const CheckInfo &C) { return checkEnabled(C.Name, "*," + ChecksOption); })) {
+      llvm::none_of(Known,
+                    [](const CheckInfo &C) { return checkEnabled(C.Name, "*," + ChecksOption); })) {
     llvm::errs() << "racelab-check: error: --checks='" << ChecksOption
                  << "' enables no check (see --list-checks)\n";
     return ExitToolError;
