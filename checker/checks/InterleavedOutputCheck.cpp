@@ -11,7 +11,6 @@ namespace racelab {
 
 namespace {
 
-std::string quoted(const clang::NamedDecl *D) { return "'" + D->getNameAsString() + "'"; }
 
 std::string lockNames(llvm::ArrayRef<HeldLock> Locks) {
   std::string Out;
@@ -80,19 +79,7 @@ public:
 
 private:
   Note note(clang::SourceLocation Loc, std::string Message, bool ShowSource = true) const {
-    Note N;
-    N.Where = DiagnosticSink::resolve(SM, Loc);
-    N.Message = std::move(Message);
-    N.ShowSource = ShowSource;
-    return N;
-  }
-
-  const SpawnWindow *spawnerWindow(unsigned EntryIndex) const {
-    for (const SpawnWindow &W : TU.Threads.entries()[EntryIndex].Windows)
-      for (const SpawnWindow *S : TU.Threads.spawningFunctions())
-        if (S->Function == W.Function)
-          return &W;
-    return nullptr;
+    return noteAt(SM, Loc, std::move(Message), ShowSource);
   }
 
   static std::string functionName(const clang::FunctionDecl *F) {
@@ -102,7 +89,7 @@ private:
   std::string threadOf(const OutputRecord &R) const {
     const ThreadEntry &E = TU.Threads.entries()[R.Entry];
     if (R.Spawner) {
-      const SpawnWindow *W = spawnerWindow(R.Entry);
+      const SpawnWindow *W = TU.Threads.spawnerWindow(R.Entry);
       return "the one running " + functionName(W ? W->Function : R.Function) + " while " + E.Name +
              " runs";
     }
@@ -127,7 +114,7 @@ private:
   }
 
   void addWindowNote(Diagnostic &D, const OutputRecord &R) const {
-    const SpawnWindow *W = spawnerWindow(R.Running.front());
+    const SpawnWindow *W = TU.Threads.spawnerWindow(R.Running.front());
     if (!W)
       return;
     const ThreadEntry &E = TU.Threads.entries()[R.Running.front()];

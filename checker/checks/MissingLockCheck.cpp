@@ -21,7 +21,6 @@ enum class Finding {
   SplitAtomicUpdate,
 };
 
-std::string quoted(const clang::NamedDecl *D) { return "'" + D->getNameAsString() + "'"; }
 
 std::string lockNames(llvm::ArrayRef<HeldLock> Locks) {
   std::string Out;
@@ -135,20 +134,7 @@ public:
 
 private:
   Note note(clang::SourceLocation Loc, std::string Message, bool ShowSource = true) const {
-    Note N;
-    N.Where = DiagnosticSink::resolve(SM, Loc);
-    N.Message = std::move(Message);
-    N.ShowSource = ShowSource;
-    return N;
-  }
-
-  /// The start of entry \p EntryIndex made by spawning code (not by a thread).
-  const SpawnWindow *spawnerWindow(unsigned EntryIndex) const {
-    for (const SpawnWindow &W : TU.Threads.entries()[EntryIndex].Windows)
-      for (const SpawnWindow *S : TU.Threads.spawningFunctions())
-        if (S->Function == W.Function)
-          return &W;
-    return nullptr;
+    return noteAt(SM, Loc, std::move(Message), ShowSource);
   }
 
   static std::string functionName(const clang::FunctionDecl *F) {
@@ -159,7 +145,7 @@ private:
   /// until when it runs.
   void addWindowNote(Diagnostic &D, const Access &A) const {
     unsigned EntryIndex = A.Running.front();
-    const SpawnWindow *W = spawnerWindow(EntryIndex);
+    const SpawnWindow *W = TU.Threads.spawnerWindow(EntryIndex);
     if (!W)
       return;
     const ThreadEntry &E = TU.Threads.entries()[EntryIndex];
@@ -177,7 +163,7 @@ private:
   std::string threadOf(const Access &A, bool SameEntry) const {
     const ThreadEntry &E = TU.Threads.entries()[A.Entry];
     if (A.Spawner) {
-      const SpawnWindow *W = spawnerWindow(A.Entry);
+      const SpawnWindow *W = TU.Threads.spawnerWindow(A.Entry);
       return "the thread running " + functionName(W ? W->Function : A.Function) +
              " while the thread running " + E.Name + " runs";
     }

@@ -1,6 +1,8 @@
 //===- Diagnostics.cpp ----------------------------------------------------===//
 #include "lib/Diagnostics.h"
 
+#include "clang/AST/Decl.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -113,6 +115,17 @@ bool nolintListCovers(llvm::StringRef List, llvm::StringRef Check) {
   }
   return false;
 }
+
+Note noteAt(const clang::SourceManager &SM, clang::SourceLocation Loc, std::string Message,
+            bool ShowSource) {
+  Note N;
+  N.Where = DiagnosticSink::resolve(SM, Loc);
+  N.Message = std::move(Message);
+  N.ShowSource = ShowSource;
+  return N;
+}
+
+std::string quoted(const clang::NamedDecl *D) { return "'" + D->getNameAsString() + "'"; }
 
 Location DiagnosticSink::resolve(const clang::SourceManager &SM, clang::SourceLocation Loc) {
   Location L;

@@ -16,6 +16,10 @@
 #include <string>
 #include <vector>
 
+namespace clang {
+class NamedDecl;
+}
+
 namespace racelab {
 
 /// A resolved source position, independent of any SourceManager.
@@ -34,6 +38,13 @@ struct Note {
   std::string Message;
   bool ShowSource = true; ///< Print the source line and a caret under it.
 };
+
+/// A note at \p Loc, resolved now (the SourceManager is gone when it prints).
+Note noteAt(const clang::SourceManager &SM, clang::SourceLocation Loc, std::string Message,
+            bool ShowSource = true);
+
+/// A declaration's name in quotes, as every message shows it: 'counter'.
+std::string quoted(const clang::NamedDecl *D);
 
 /// One finding of one check.
 struct Diagnostic {

@@ -664,6 +664,14 @@ bool ThreadModel::mayOverlap(unsigned A, unsigned B) const {
     }
   return false;
 }
+const SpawnWindow *ThreadModel::spawnerWindow(unsigned EntryIndex) const {
+  for (const SpawnWindow &W : Entries[EntryIndex].Windows)
+    for (const SpawnWindow *S : spawningFunctions())
+      if (S->Function == W.Function)
+        return &W;
+  return nullptr;
+}
+
 std::vector<const SpawnWindow *> ThreadModel::spawningFunctions() const {
   std::vector<const SpawnWindow *> Result;
   for (const ThreadEntry &E : Entries)

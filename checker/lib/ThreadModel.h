@@ -101,6 +101,10 @@ public:
   /// their own accesses between a start and the join run alongside the thread.
   std::vector<const SpawnWindow *> spawningFunctions() const;
 
+  /// The start of entry \p EntryIndex made by spawning code (not by a
+  /// thread), or null.
+  const SpawnWindow *spawnerWindow(unsigned EntryIndex) const;
+
   /// The entries that run while the code of \p F (a spawning function) at
   /// \p Loc runs: those started before Loc in F and not joined yet.
   llvm::SmallVector<unsigned, 2> runningAt(const clang::FunctionDecl *F, clang::SourceLocation Loc,

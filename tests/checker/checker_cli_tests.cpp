@@ -18,73 +18,17 @@
 #include <string>
 #include <vector>
 
+#include "checker_test_support.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
 
+using namespace checker_test;
+
 const fs::path Inputs = fs::path(RACELAB_CHECKER_TEST_DIR) / "inputs";
 const fs::path Starter = Inputs / "counter" / "starter" / "counter.cpp";
 const fs::path CustomBlocking = Inputs / "coroutines" / "custom-blocking.cpp";
-
-struct Run {
-  int status = -1;
-  std::string out, err;
-};
-
-std::string quote(const std::string &s) {
-  std::string q = "'";
-  for (char c : s)
-    q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-std::string slurp(const fs::path &p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void write(const fs::path &p, const std::string &text) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << text;
-}
-
-std::vector<std::string> lines(const std::string &text) {
-  std::vector<std::string> result;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    result.push_back(line);
-  return result;
-}
-
-/// A fresh scratch folder, removed at the end of the test.
-struct Scratch {
-  fs::path dir;
-  Scratch() {
-    static std::atomic<int> n{0};
-    dir = fs::temp_directory_path() /
-          ("racelab-checker-cli-" + std::to_string(getpid()) + "-" + std::to_string(n++));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  ~Scratch() { fs::remove_all(dir); }
-};
-
-/// Runs racelab-check; a crash shows as a status other than 0/1/2.
-Run runChecker(const std::vector<std::string> &args) {
-  Scratch s;
-  std::string cmd = quote(RACELAB_CHECK_BINARY);
-  for (const std::string &a : args)
-    cmd += " " + quote(a);
-  cmd += " >" + quote((s.dir / "out").string()) + " 2>" + quote((s.dir / "err").string());
-  int raw = std::system(cmd.c_str());
-  Run r;
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
-  r.out = slurp(s.dir / "out");
-  r.err = slurp(s.dir / "err");
-  return r;
-}
 
 /// The compile flags the counter inputs need.
 std::vector<std::string> withFlags(std::vector<std::string> args) {

@@ -15,65 +15,17 @@
 #include <string>
 #include <vector>
 
+#include "checker_test_support.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
 
+using namespace checker_test;
+
 const fs::path TestDir = RACELAB_CHECKER_TEST_DIR;
 const fs::path Inputs = TestDir / "inputs";
 const std::vector<std::string> Flags = {"--", "-std=c++20"};
-
-struct Run {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string quote(const std::string &s) {
-  std::string q = "'";
-  for (char c : s)
-    q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-std::string slurp(const fs::path &p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-fs::path scratchDir() {
-  static std::atomic<int> n{0};
-  fs::path dir = fs::temp_directory_path() /
-                 ("racelab-checker-tests-" + std::to_string(getpid()) + "-" + std::to_string(n++));
-  fs::create_directories(dir);
-  return dir;
-}
-
-/// Runs racelab-check with \p args; a crash shows as a status other than 0/1/2.
-Run runChecker(const std::vector<std::string> &args) {
-  fs::path dir = scratchDir();
-  std::string cmd = quote(RACELAB_CHECK_BINARY);
-  for (const std::string &a : args)
-    cmd += " " + quote(a);
-  cmd += " >" + quote((dir / "out").string()) + " 2>" + quote((dir / "err").string());
-  int raw = std::system(cmd.c_str());
-  Run r;
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
-  r.out = slurp(dir / "out");
-  r.err = slurp(dir / "err");
-  fs::remove_all(dir);
-  return r;
-}
-
-std::vector<std::string> lines(const std::string &text) {
-  std::vector<std::string> result;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    result.push_back(line);
-  return result;
-}
 
 struct Diag {
   std::string file;
@@ -315,7 +267,8 @@ BOOST_AUTO_TEST_CASE(other_files_are_still_analysed) {
 
 BOOST_AUTO_TEST_CASE(several_compile_commands_report_once) {
   // The same file built plain and with ThreadSanitizer, as the graders do.
-  fs::path dir = scratchDir();
+  Scratch scratch;
+  const fs::path &dir = scratch.dir;
   std::string file = counterInput("starter").string();
   std::string include = "-I" + (Inputs / "counter").string();
   boost::json::array db;
