@@ -82,15 +82,11 @@ private:
     return noteAt(SM, Loc, std::move(Message), ShowSource);
   }
 
-  static std::string functionName(const clang::FunctionDecl *F) {
-    return F && F->getIdentifier() ? quoted(F) : "the code that starts it";
-  }
-
   std::string threadOf(const OutputRecord &R) const {
     const ThreadEntry &E = TU.Threads.entries()[R.Entry];
     if (R.Spawner) {
       const SpawnWindow *W = TU.Threads.spawnerWindow(R.Entry);
-      return "the one running " + functionName(W ? W->Function : R.Function) + " while " + E.Name +
+      return "the one running " + quotedStarter(W ? W->Function : R.Function) + " while " + E.Name +
              " runs";
     }
     return "running " + E.Name;
@@ -122,7 +118,7 @@ private:
         W->Join.isValid() ? "until it is joined on line " + std::to_string(line(W->Join))
                           : "(it is never joined there)";
     D.Notes.push_back(note(W->Spawn, E.Name + " is started here and prints at the same time as " +
-                                         functionName(W->Function) + " " + Until));
+                                         quotedStarter(W->Function) + " " + Until));
   }
 
   const TranslationUnitContext &TU;

@@ -137,10 +137,6 @@ private:
     return noteAt(SM, Loc, std::move(Message), ShowSource);
   }
 
-  static std::string functionName(const clang::FunctionDecl *F) {
-    return F && F->getIdentifier() ? quoted(F) : "the code that starts it";
-  }
-
   /// For a spawner's access: where the thread it runs alongside starts, and
   /// until when it runs.
   void addWindowNote(Diagnostic &D, const Access &A) const {
@@ -152,10 +148,10 @@ private:
     std::string Message =
         W->Join.isValid()
             ? E.Name + " is started here and runs at the same time as " +
-                  functionName(W->Function) + " until it is joined on line " +
+                  quotedStarter(W->Function) + " until it is joined on line " +
                   std::to_string(SM.getPresumedLineNumber(SM.getExpansionLoc(W->Join))) +
                   "; only accesses before the start or after the join are safe without a lock"
-            : E.Name + " is started here and never joined in " + functionName(W->Function) +
+            : E.Name + " is started here and never joined in " + quotedStarter(W->Function) +
                   ": it runs at the same time as all the code that follows";
     D.Notes.push_back(note(W->Spawn, Message));
   }
@@ -164,7 +160,7 @@ private:
     const ThreadEntry &E = TU.Threads.entries()[A.Entry];
     if (A.Spawner) {
       const SpawnWindow *W = TU.Threads.spawnerWindow(A.Entry);
-      return "the thread running " + functionName(W ? W->Function : A.Function) +
+      return "the thread running " + quotedStarter(W ? W->Function : A.Function) +
              " while the thread running " + E.Name + " runs";
     }
     std::string Who = (SameEntry ? "another thread running " : "the thread running ") + E.Name;

@@ -1,5 +1,6 @@
 //===- Coroutines.cpp -----------------------------------------------------===//
 #include "lib/Coroutines.h"
+#include "lib/ThreadModel.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -32,8 +33,7 @@ public:
   bool TraverseDecl(clang::Decl *D) {
     if (!D)
       return true;
-    if (!llvm::isa<clang::TranslationUnitDecl>(D) &&
-        Ctx.getSourceManager().isInSystemHeader(D->getLocation()))
+    if (isSystemDecl(Ctx, D))
       return true;
     return Base::TraverseDecl(D);
   }

@@ -127,6 +127,10 @@ Note noteAt(const clang::SourceManager &SM, clang::SourceLocation Loc, std::stri
 
 std::string quoted(const clang::NamedDecl *D) { return "'" + D->getNameAsString() + "'"; }
 
+std::string quotedStarter(const clang::NamedDecl *F) {
+  return F && F->getIdentifier() ? quoted(F) : "the code that starts it";
+}
+
 Location DiagnosticSink::resolve(const clang::SourceManager &SM, clang::SourceLocation Loc) {
   Location L;
   if (Loc.isInvalid())

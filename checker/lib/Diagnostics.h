@@ -46,6 +46,10 @@ Note noteAt(const clang::SourceManager &SM, clang::SourceLocation Loc, std::stri
 /// A declaration's name in quotes, as every message shows it: 'counter'.
 std::string quoted(const clang::NamedDecl *D);
 
+/// A function that starts threads, as a note names it: its name in quotes, or
+/// "the code that starts it" for a lambda or an unnamed function.
+std::string quotedStarter(const clang::NamedDecl *F);
+
 /// One finding of one check.
 struct Diagnostic {
   std::string Check; ///< e.g. "racelab-missing-lock"

@@ -175,6 +175,11 @@ private:
 };
 } // namespace
 
+bool isSystemDecl(const clang::ASTContext &Ctx, const clang::Decl *D) {
+  return !llvm::isa<clang::TranslationUnitDecl>(D) &&
+         Ctx.getSourceManager().isInSystemHeader(D->getLocation());
+}
+
 bool isStdClass(clang::QualType T, llvm::ArrayRef<llvm::StringRef> Names) {
   const clang::CXXRecordDecl *R = recordOf(T);
   if (!R || !R->getIdentifier() || !isInStd(R))
@@ -227,8 +232,7 @@ public:
   bool TraverseDecl(clang::Decl *D) {
     if (!D)
       return true;
-    if (!llvm::isa<clang::TranslationUnitDecl>(D) &&
-        Ctx.getSourceManager().isInSystemHeader(D->getLocation()))
+    if (isSystemDecl(Ctx, D))
       return true;
     // Loops of an enclosing function do not repeat the code of a nested one.
     unsigned SavedLoops = LoopDepth;

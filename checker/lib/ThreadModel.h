@@ -126,6 +126,11 @@ private:
   const clang::SourceManager *Sources = nullptr;
 };
 
+/// Is \p D declared in a system header (the standard library, Boost…)? The
+/// collectors skip those declarations: students' code is what is analysed,
+/// and skipping keeps the analysis small next to the parse.
+bool isSystemDecl(const clang::ASTContext &Ctx, const clang::Decl *D);
+
 /// Is \p T (or the element type of an array of it) a class from namespace std
 /// whose name is in \p Names?
 bool isStdClass(clang::QualType T, llvm::ArrayRef<llvm::StringRef> Names);
