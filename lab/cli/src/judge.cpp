@@ -188,6 +188,7 @@ std::string judge_id(JudgeKind kind) {
     case JudgeKind::functional: return "functional";
     case JudgeKind::tsan: return "tsan";
     case JudgeKind::static_check: return "static";
+    case JudgeKind::perf: return "perf";
   }
   return "?";
 }
@@ -197,6 +198,7 @@ std::string judge_title(JudgeKind kind) {
     case JudgeKind::functional: return "functional tests";
     case JudgeKind::tsan: return "ThreadSanitizer";
     case JudgeKind::static_check: return "racelab-check";
+    case JudgeKind::perf: return "perf";
   }
   return "?";
 }
@@ -205,7 +207,8 @@ JudgeKind parse_judge_kind(const std::string& text) {
   if (text == "functional") return JudgeKind::functional;
   if (text == "tsan") return JudgeKind::tsan;
   if (text == "static") return JudgeKind::static_check;
-  throw std::invalid_argument("unknown judge '" + text + "' (expected functional, tsan or static)");
+  if (text == "perf") return JudgeKind::perf;
+  throw std::invalid_argument("unknown judge '" + text + "' (expected functional, tsan, static or perf)");
 }
 
 std::string judge_tsan_options(const std::filesystem::path& log_dir) {
@@ -255,6 +258,7 @@ int run_judge(const JudgeOptions& options, std::ostream& out) {
       case JudgeKind::functional: return judge_functional(options, out);
       case JudgeKind::tsan: return judge_tsan(options, out);
       case JudgeKind::static_check: return judge_static(options, out);
+      case JudgeKind::perf: return run_perf_judge(options, out);
     }
   } catch (const RunError& error) {
     out << headline(options, "could not run") << error.message << "\n";

@@ -15,7 +15,8 @@ namespace racelab::lab {
 enum class JudgeKind {
   functional,  ///< the grader's Boost.Test checks, built plainly
   tsan,        ///< the same checks built with -fsanitize=thread
-  static_check ///< racelab-check on the student's sources
+  static_check, ///< racelab-check on the student's sources
+  perf          ///< the perf exercises: the student's strategies against the reference, as ratios
 };
 
 /// Exit status of `racelab judge`.
@@ -32,6 +33,8 @@ struct JudgeOptions {
   std::filesystem::path sources;  ///< the folder holding the student's files
   double timeout_seconds = 60;
   std::vector<std::string> command;  ///< what to run
+  std::filesystem::path course;     ///< perf: the course file (thresholds); empty: lab/course.toml of the kit
+  std::filesystem::path reference;  ///< perf: the reference strategies' driver
 };
 
 /// "functional", "tsan", "static".
@@ -43,6 +46,9 @@ JudgeKind parse_judge_kind(const std::string& text);
 
 /// Runs the judge, prints its verdict to `out`, returns a JudgeStatus.
 int run_judge(const JudgeOptions& options, std::ostream& out);
+
+/// The perf judge (perf_judge.cpp): the student's driver against the reference driver.
+int run_perf_judge(const JudgeOptions& options, std::ostream& out);
 
 /// Boost.Test's failing-assertion lines in `output`, shortened:
 /// `counter_test.cpp(42): in "counter_tests/total": check … has failed`.

@@ -1,0 +1,42 @@
+#pragma once
+/// \file
+/// Tamper detection: `racelab assign` records the hashes of the files a
+/// student must not edit (graders, course file, CMake files, suppression
+/// lists); `racelab grade` reports the ones edited and withholds their credit.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace racelab::lab {
+
+/// One protected file, as recorded.
+struct IntegrityEntry {
+  std::string path;    ///< relative to the repository root, '/'-separated
+  std::string sha256;  ///< lowercase hex
+  int exercise = 0;    ///< the exercise it grades; 0: every exercise (course file, CMake files)
+};
+
+/// A protected file that is not as recorded.
+struct EditedFile {
+  std::string path;
+  int exercise = 0;   ///< 0: every exercise
+  std::string what;   ///< "edited", "missing"
+};
+
+/// The record's place in a repository: <root>/.racelab/integrity.json.
+std::filesystem::path integrity_record(const std::filesystem::path& root);
+
+/// SHA-256 of a file's bytes, lowercase hex; throws std::runtime_error when unreadable.
+std::string sha256_file(const std::filesystem::path& file);
+
+/// Writes the record.
+void write_integrity(const std::filesystem::path& record, const std::vector<IntegrityEntry>& entries);
+
+/// Reads the record (throws std::runtime_error naming the file when it is not valid).
+std::vector<IntegrityEntry> read_integrity(const std::filesystem::path& record);
+
+/// The protected files under `root` that differ from `entries`.
+std::vector<EditedFile> check_integrity(const std::filesystem::path& root, const std::vector<IntegrityEntry>& entries);
+
+}  // namespace racelab::lab
