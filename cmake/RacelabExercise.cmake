@@ -175,7 +175,7 @@ endfunction()
 
 function(racelab_add_exercise number folder)
   cmake_parse_arguments(PARSE_ARGV 2 arg "" "CONTRACT;TIMEOUT"
-                        "SOURCES;GRADER;SUPPORT;INCLUDE_DIRS;LIBRARIES;TSAN_COMPILE_OPTIONS;SOLUTIONS;STARTER_FAILS")
+                        "SOURCES;GRADER;SUPPORT;INCLUDE_DIRS;LIBRARIES;TSAN_COMPILE_OPTIONS;SOLUTIONS;STARTER_FAILS;PERF_ADAPTER")
   foreach(required CONTRACT SOURCES GRADER SOLUTIONS STARTER_FAILS)
     if(NOT arg_${required})
       message(FATAL_ERROR "racelab_add_exercise(${number} ${folder}): ${required} is required")

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "racelab/bench/primes.hpp"
+
 namespace racelab::bench {
 
 /// The input of one run. Built by the driver from the workload name and size,
@@ -57,9 +59,6 @@ Workload make_workload(const std::string& name, std::size_t size);
 
 /// The right answer, computed plainly (not timed).
 Answer expected_answer(const Workload& workload);
-
-/// True when `n` is prime (trial division by 6k±1: deliberately CPU-bound).
-bool is_prime(std::uint64_t n);
 
 /// A table "thinking" for `latency`: blocks the calling thread (the I/O the
 /// threads and sequential strategies wait on).
