@@ -5,6 +5,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 
@@ -291,8 +292,15 @@ private:
   // --- Recording ---------------------------------------------------------
 
   void mark(const clang::Expr *E, AccessKind Kind, AtomicOp Op = AtomicOp::None) {
-    if (const clang::Expr *Name = nameOf(E, true))
+    if (const clang::Expr *Name = nameOf(E, true)) {
       Marks[Name] = {Kind, Op};
+      // An atomic member of a plain struct (work.next.fetch_add(1)): the
+      // variable is tracked as a whole, but this access of it is atomic.
+      if (isAtomicType(E->IgnoreParenImpCasts()->getType()))
+        AtomicNames.insert(Name);
+      else
+        AtomicNames.erase(Name);
+    }
   }
 
   void record(const clang::Expr *Name, const State &S) {
@@ -308,7 +316,7 @@ private:
       A.Kind = It->second.first;
       A.Op = It->second.second;
     }
-    A.IsAtomic = isAtomicType(T.Decl->getType());
+    A.IsAtomic = isAtomicType(T.Decl->getType()) || AtomicNames.contains(Name);
     A.Held = S.Held;
     A.Function = Frames.back().Function;
     Out.Accesses.push_back(std::move(A));
@@ -1036,6 +1044,8 @@ private:
   ThreadAccesses &Out;
   llvm::SmallVector<Frame, 8> Frames;
   llvm::DenseMap<const clang::Expr *, std::pair<AccessKind, AtomicOp>> Marks;
+  /// Names whose marked access goes through an atomic subobject.
+  llvm::DenseSet<const clang::Expr *> AtomicNames;
   unsigned Budget = 0;
   /// Set when walking a spawning function rather than a thread entry.
   const SpawnWindow *Spawner = nullptr;

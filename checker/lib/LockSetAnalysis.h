@@ -86,7 +86,7 @@ struct Access {
   clang::SourceLocation Loc;
   AccessKind Kind = AccessKind::Read;
   AtomicOp Op = AtomicOp::None;
-  bool IsAtomic = false;            ///< Var has an atomic type
+  bool IsAtomic = false;            ///< Var has an atomic type, or this access goes through an atomic member
   LockSet Held;                     ///< the locks held there
   unsigned Entry = 0;               ///< index into ThreadModel::entries()
   const clang::FunctionDecl *Function = nullptr; ///< the function it is written in

@@ -22,6 +22,26 @@ void fuzz();
 // Cases that MUST warn
 // ============================================================================
 
+namespace plain_member_beside_an_atomic_one {
+// The struct is shared as a whole: its atomic member is safe, but its plain
+// member written by every worker is not.
+struct Progress {
+  std::atomic<long> next{0};
+  long done = 0;
+};
+void step(Progress& progress) {
+  progress.next.fetch_add(1);
+  progress.done = progress.done + 1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'progress' is written by several threads with no lock held [racelab-missing-lock]
+}
+void start() {
+  Progress progress;
+  std::vector<std::thread> workers;
+  for (int i = 0; i < 2; ++i) workers.emplace_back(step, std::ref(progress));
+  for (auto& w : workers) w.join();
+}
+} // namespace plain_member_beside_an_atomic_one
+
 namespace write_under_reader_lock {
 // A shared_lock keeps writers out but lets readers in together: two threads
 // that both write under it are not excluded from each other.
@@ -505,6 +525,27 @@ void run() {
 // ============================================================================
 // Cases that must NOT warn
 // ============================================================================
+namespace atomic_member_of_a_shared_struct {
+// Workers take indices from an atomic member of a struct they share by
+// reference; its other member is only read.
+struct Work {
+  std::atomic<unsigned long> next{0};
+  unsigned long size = 10;
+};
+void take(Work& work) {
+  for (;;) {
+    const unsigned long i = work.next.fetch_add(1);
+    if (i >= work.size) return;
+  }
+}
+void start() {
+  Work work;
+  std::vector<std::thread> workers;
+  for (int i = 0; i < 2; ++i) workers.emplace_back(take, std::ref(work));
+  for (auto& w : workers) w.join();
+}
+} // namespace atomic_member_of_a_shared_struct
+
 namespace reader_writer_lock {
 // Readers share the mutex, the writer takes it exclusively: every write is
 // excluded from every read and from every other write.
