@@ -2,6 +2,8 @@
 find_package(Threads REQUIRED)
 find_package(Boost 1.81 CONFIG REQUIRED COMPONENTS unit_test_framework json filesystem)
 find_package(CLI11 CONFIG REQUIRED)
+find_package(tomlplusplus CONFIG REQUIRED)  # the course file (lab/course.toml)
+find_package(OpenSSL REQUIRED COMPONENTS Crypto)  # SHA-256 for the integrity record (libcrypto)
 
 # The compiler the exercises are built with decides the TSan runtime; the
 # checker parses with clang 16's builtin headers whatever compiler is used.

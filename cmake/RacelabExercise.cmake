@@ -12,15 +12,23 @@
 #   [TSAN_COMPILE_OPTIONS <opt…>]     # replaces the TSan build's -O1 (e.g. -O0 where clang miscompiles)
 #   SOLUTIONS <approach…>             # solutions/<folder>/<approach>/; RACELAB_SOURCE=solutions grades the first
 #   STARTER_FAILS <judge> <regex> …   # self-test: the judges the starter fails, and the reason each must give
+#   [PERF_ADAPTER <file>]             # perf exercises: registers the student's strategies with the bench driver
+#   [ALLOW_SLEEP]                     # the task sleeps on purpose: a sleep in the student's files is not an escape hatch
 #   [TIMEOUT <seconds>])              # per judge run; a hang past it is reported as a possible deadlock
 #
 # Tests created (label exerciseN): exerciseN.build (a fixture that rebuilds the
 # exercise, so `ctest -L exerciseN` picks up edits), exerciseN.functional,
-# exerciseN.tsan and exerciseN.static.
+# exerciseN.tsan and exerciseN.static; with PERF_ADAPTER also exerciseN.perf
+# (RUN_SERIAL: the student's driver exerciseN_perf, built -O2 without TSan,
+# against racelab-bench-reference, as speed-up ratios with thresholds from
+# lab/course.toml), and `perf` may be named in STARTER_FAILS and FAILS.
+# The manifest (racelab-exercises.json) lists per exercise its judges
+# ("build" first), the student's files (absolute) and its perf driver.
 #
 # racelab_add_wrong_fix(<number> <name> FAILS <judge> <regex> …)
-#   A plausible but wrong fix kept in tests/exercises/<folder>/wrong-fixes/<name>/:
-#   the self-test checks that each listed judge rejects it for the stated reason.
+#   A plausible but wrong fix kept in tests/exercises/<folder>/wrong-fixes/<name>/
+#   (only the files it changes; the others come from the first solution): the
+#   self-test checks that each listed judge rejects it for the stated reason.
 
 set(RACELAB_JUDGES functional tsan static)
 set(_racelab_expect_script ${CMAKE_CURRENT_LIST_DIR}/RacelabExpect.cmake)
@@ -61,7 +69,7 @@ endfunction()
 # of exercises/<folder>, for the self-test's many variants to share:
 # <prefix>_functional and <prefix>_tsan object libraries.
 function(_racelab_add_grader_objects prefix number folder)
-  cmake_parse_arguments(PARSE_ARGV 3 arg "" "TIMEOUT"
+  cmake_parse_arguments(PARSE_ARGV 3 arg "ALLOW_SLEEP" "TIMEOUT;PERF_ADAPTER"
                         "SOURCES;GRADER;SUPPORT;INCLUDE_DIRS;LIBRARIES;TSAN_COMPILE_OPTIONS")
   if(NOT arg_TSAN_COMPILE_OPTIONS)
     set(arg_TSAN_COMPILE_OPTIONS -O1)
@@ -78,16 +86,22 @@ endfunction()
 # with ThreadSanitizer, and returns the three judge commands in
 # <prefix>_functional_command, <prefix>_tsan_command, <prefix>_static_command.
 # With GRADER_OBJECTS, links the grader compiled by _racelab_add_grader_objects
-# instead of compiling it again.
+# instead of compiling it again. With FALLBACK_DIR, a student file missing from
+# <source_dir> is taken from there (a wrong fix holds only the files it changes).
 function(_racelab_add_variant prefix number folder source_dir)
-  cmake_parse_arguments(PARSE_ARGV 4 arg "EXCLUDE_FROM_ALL" "TIMEOUT;GRADER_OBJECTS"
+  cmake_parse_arguments(PARSE_ARGV 4 arg "EXCLUDE_FROM_ALL;ALLOW_SLEEP"
+                        "TIMEOUT;GRADER_OBJECTS;PERF_ADAPTER;FALLBACK_DIR"
                         "SOURCES;GRADER;SUPPORT;INCLUDE_DIRS;LIBRARIES;TSAN_COMPILE_OPTIONS")
   if(NOT arg_TSAN_COMPILE_OPTIONS)
     set(arg_TSAN_COMPILE_OPTIONS -O1)
   endif()
   set(student_files "")
   foreach(file IN LISTS arg_SOURCES)
-    list(APPEND student_files ${source_dir}/${file})
+    if(arg_FALLBACK_DIR AND NOT EXISTS ${source_dir}/${file})
+      list(APPEND student_files ${arg_FALLBACK_DIR}/${file})
+    else()
+      list(APPEND student_files ${source_dir}/${file})
+    endif()
   endforeach()
   set(exclude "")
   if(arg_EXCLUDE_FROM_ALL)
@@ -115,13 +129,32 @@ function(_racelab_add_variant prefix number folder source_dir)
   endforeach()
 
   set(readme ${PROJECT_SOURCE_DIR}/exercises/${folder}/README.md)
-  set(options --exercise ${number} --readme ${readme} --sources ${source_dir} --timeout ${arg_TIMEOUT})
+  # The course file gives the limits on student programs (and the perf thresholds).
+  set(options --exercise ${number} --readme ${readme} --sources ${source_dir} --timeout ${arg_TIMEOUT}
+              --course ${PROJECT_SOURCE_DIR}/lab/course.toml)
+  if(arg_ALLOW_SLEEP)
+    list(APPEND options --allow-sleep)
+  endif()
   set(judge $<TARGET_FILE:racelab> judge)
   set(${prefix}_functional_command ${judge} functional ${options} -- $<TARGET_FILE:${prefix}_functional> PARENT_SCOPE)
   set(${prefix}_tsan_command ${judge} tsan ${options} -- $<TARGET_FILE:${prefix}_tsan> PARENT_SCOPE)
   set(${prefix}_static_command ${judge} static ${options} --
       # Every check, whatever a .racelab-check file in the workspace says.
       $<TARGET_FILE:racelab-check> --checks=racelab-* -p ${PROJECT_BINARY_DIR} ${student_files} PARENT_SCOPE)
+
+  if(arg_PERF_ADAPTER)
+    # The perf driver: the student's code and the exercise's adapter (which
+    # registers the student's strategies) on the kit's driver main(). Always
+    # -O2 and never sanitized, like the reference it is compared with; the
+    # grader's LIBRARIES are not linked: a driver holds no Boost.Test code.
+    add_executable(${prefix}_perf ${exclude} ${student_files} ${arg_PERF_ADAPTER})
+    target_include_directories(${prefix}_perf PRIVATE
+                               ${source_dir} ${PROJECT_SOURCE_DIR}/exercises/${folder} ${arg_INCLUDE_DIRS})
+    target_link_libraries(${prefix}_perf PRIVATE racelab::bench_driver Threads::Threads)
+    target_compile_options(${prefix}_perf PRIVATE -O2 -g -Wall -Wextra)
+    set(${prefix}_perf_command ${judge} perf ${options}
+        --reference $<TARGET_FILE:racelab-bench-reference> -- $<TARGET_FILE:${prefix}_perf> PARENT_SCOPE)
+  endif()
 endfunction()
 
 # Registers `selftest.<name>.<judge>`: runs the judge and checks its verdict.
@@ -134,6 +167,10 @@ function(_racelab_add_expectation name judge label command verdict regex timeout
   set_tests_properties(selftest.${name}.${judge} PROPERTIES
                        LABELS "selftest;selftest-${label}" TIMEOUT ${backstop}
                        ENVIRONMENT BOOST_TEST_COLOR_OUTPUT=no)
+  if(judge STREQUAL "perf")
+    # A measurement needs the cores to itself.
+    set_tests_properties(selftest.${name}.${judge} PROPERTIES RUN_SERIAL TRUE)
+  endif()
 endfunction()
 
 # <out_prefix>_<judge> = regex for each judge named in a `<judge> <regex> …` list.
@@ -174,7 +211,7 @@ function(_racelab_expect_variant prefix name label timeout)
 endfunction()
 
 function(racelab_add_exercise number folder)
-  cmake_parse_arguments(PARSE_ARGV 2 arg "" "CONTRACT;TIMEOUT"
+  cmake_parse_arguments(PARSE_ARGV 2 arg "ALLOW_SLEEP" "CONTRACT;TIMEOUT"
                         "SOURCES;GRADER;SUPPORT;INCLUDE_DIRS;LIBRARIES;TSAN_COMPILE_OPTIONS;SOLUTIONS;STARTER_FAILS;PERF_ADAPTER")
   foreach(required CONTRACT SOURCES GRADER SOLUTIONS STARTER_FAILS)
     if(NOT arg_${required})
@@ -195,6 +232,18 @@ function(racelab_add_exercise number folder)
   set(variant_args SOURCES ${arg_SOURCES} GRADER ${arg_GRADER} SUPPORT ${arg_SUPPORT}
                    INCLUDE_DIRS ${arg_INCLUDE_DIRS} LIBRARIES ${arg_LIBRARIES}
                    TSAN_COMPILE_OPTIONS ${arg_TSAN_COMPILE_OPTIONS} TIMEOUT ${arg_TIMEOUT})
+  if(arg_ALLOW_SLEEP)
+    list(APPEND variant_args ALLOW_SLEEP)
+  endif()
+  # This exercise's judges; the helpers called below see this variable (CMake
+  # scopes are dynamic), so `perf` is a judge only where a PERF_ADAPTER is given.
+  set(RACELAB_JUDGES functional tsan static)
+  if(arg_PERF_ADAPTER)
+    cmake_path(ABSOLUTE_PATH arg_PERF_ADAPTER BASE_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
+    list(APPEND variant_args PERF_ADAPTER ${arg_PERF_ADAPTER})
+    list(APPEND RACELAB_JUDGES perf)
+  endif()
+  set_property(GLOBAL PROPERTY RACELAB_${number}_JUDGES "${RACELAB_JUDGES}")
 
   # Remembered for racelab_add_wrong_fix and the manifest.
   set_property(GLOBAL PROPERTY RACELAB_${number}_FOLDER ${folder})
@@ -218,6 +267,10 @@ function(racelab_add_exercise number folder)
     _racelab_add_variant(${label} ${number} ${folder} ${workspace} EXCLUDE_FROM_ALL ${variant_args})
     add_custom_target(${label})
     add_dependencies(${label} ${label}_functional ${label}_tsan)
+    if(arg_PERF_ADAPTER)
+      add_dependencies(${label} ${label}_perf racelab-bench-reference)
+      set_property(GLOBAL PROPERTY RACELAB_${number}_PERF_DRIVER ${CMAKE_RUNTIME_OUTPUT_DIRECTORY}/${label}_perf)
+    endif()
     if(NOT RACELAB_TOOLS_DIR)
       add_dependencies(${label} racelab racelab-check)
     endif()
@@ -234,6 +287,13 @@ function(racelab_add_exercise number folder)
                            LABELS ${label} FIXTURES_REQUIRED ${label}.built TIMEOUT ${backstop}
                            ENVIRONMENT BOOST_TEST_COLOR_OUTPUT=no)
     endforeach()
+    if(arg_PERF_ADAPTER)
+      # A measurement needs the cores to itself.
+      set_tests_properties(${label}.perf PROPERTIES RUN_SERIAL TRUE)
+    endif()
+    set(student_files ${arg_SOURCES})
+    list(TRANSFORM student_files PREPEND ${workspace}/)
+    set_property(GLOBAL PROPERTY RACELAB_${number}_SOURCES "${student_files}")
     set_property(GLOBAL PROPERTY RACELAB_${number}_WORKSPACE ${workspace})
   endif()
 
@@ -268,6 +328,7 @@ function(racelab_add_wrong_fix number name)
   endif()
   get_property(folder GLOBAL PROPERTY RACELAB_${number}_FOLDER)
   get_property(variant_args GLOBAL PROPERTY RACELAB_${number}_VARIANT_ARGS)
+  get_property(RACELAB_JUDGES GLOBAL PROPERTY RACELAB_${number}_JUDGES)  # perf too, when it has an adapter
   if(NOT folder)
     message(FATAL_ERROR "racelab_add_wrong_fix(${number} ${name}): add the exercise first")
   endif()
@@ -280,8 +341,11 @@ function(racelab_add_wrong_fix number name)
   endif()
   cmake_parse_arguments(variant "" "TIMEOUT" "" ${variant_args})
   string(MAKE_C_IDENTIFIER ${name} id)
+  # The folder holds the files the fix changes; the others are the first solution's.
+  get_property(first_solution GLOBAL PROPERTY RACELAB_${number}_FIRST_SOLUTION)
   _racelab_add_variant(selftest_exercise${number}_wrong_${id} ${number} ${folder} ${dir} ${variant_args}
-                       GRADER_OBJECTS selftest_exercise${number}_grader)
+                       GRADER_OBJECTS selftest_exercise${number}_grader
+                       FALLBACK_DIR ${PROJECT_SOURCE_DIR}/solutions/${folder}/${first_solution})
   # A wrong fix must be rejected by the judges named; the others may say anything.
   _racelab_parse_failures("${arg_FAILS}" reason)
   foreach(judge IN LISTS RACELAB_JUDGES)
@@ -308,6 +372,25 @@ function(racelab_write_manifest)
     string(JSON entry SET "${entry}" folder "\"${folder}\"")
     string(JSON entry SET "${entry}" label "\"exercise${number}\"")
     string(JSON entry SET "${entry}" readme "\"${PROJECT_SOURCE_DIR}/exercises/${folder}/README.md\"")
+    # "build" first: the fixture every other judge needs.
+    get_property(judges GLOBAL PROPERTY RACELAB_${number}_JUDGES)
+    string(JSON entry SET "${entry}" judges "[]")
+    set(judge_index 0)
+    foreach(judge IN ITEMS build ${judges})
+      string(JSON entry SET "${entry}" judges ${judge_index} "\"${judge}\"")
+      math(EXPR judge_index "${judge_index} + 1")
+    endforeach()
+    get_property(sources GLOBAL PROPERTY RACELAB_${number}_SOURCES)
+    string(JSON entry SET "${entry}" sources "[]")
+    set(source_index 0)
+    foreach(source IN LISTS sources)
+      string(JSON entry SET "${entry}" sources ${source_index} "\"${source}\"")
+      math(EXPR source_index "${source_index} + 1")
+    endforeach()
+    get_property(perf_driver GLOBAL PROPERTY RACELAB_${number}_PERF_DRIVER)
+    if(perf_driver)
+      string(JSON entry SET "${entry}" perf_driver "\"${perf_driver}\"")
+    endif()
     if(workspace)
       string(JSON entry SET "${entry}" workspace "\"${workspace}\"")
       string(JSON entry SET "${entry}" graded true)

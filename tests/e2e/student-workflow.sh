@@ -8,8 +8,9 @@
 #
 #   student-workflow.sh <kit source dir> <folder with racelab and racelab-check> <exercise>…
 #
-# Each <exercise> is `number:folder:solution:judge,judge` — the judges the
-# starter must fail (from racelab_add_exercise's STARTER_FAILS).
+# Each <exercise> is `number:folder:solution:failing:judges` — the judges the
+# starter must fail (from racelab_add_exercise's STARTER_FAILS), then all of
+# the exercise's judges (functional,tsan,static and, for perf exercises, perf).
 set -euo pipefail
 
 root=$(cd "$1" && pwd) tools=$(cd "$2" && pwd)
@@ -26,7 +27,10 @@ test_result() {  # test_result <ctest log> <test name>: Passed, Failed, …
   sed -nE "s/^ *[0-9]+\/[0-9]+ Test +#[0-9]+: $2 \.+ *\**([A-Za-z ]+[A-Za-z]).*/\1/p" "$1"
 }
 judge_title() {
-  case $1 in functional) echo "functional tests" ;; tsan) echo "ThreadSanitizer" ;; static) echo "racelab-check" ;; esac
+  case $1 in
+    functional) echo "functional tests" ;; tsan) echo "ThreadSanitizer" ;; static) echo "racelab-check" ;;
+    perf) echo "perf" ;;
+  esac
 }
 
 cp -r "$root/exercises" "$work/workspace"
@@ -37,15 +41,17 @@ cmake -S "$root" -B "$work/build" -G Ninja -DCMAKE_CXX_COMPILER=clang++-16 \
 cd "$work/build"
 
 for spec in "$@"; do
-  IFS=: read -r number folder solution failing <<<"$spec"
+  IFS=: read -r number folder solution failing judges <<<"$spec"
   label=exercise$number
   log=$work/$label-starter.log
+  IFS=, read -r -a judge_list <<<"$judges"
+  tests=$((${#judge_list[@]} + 1))  # the judges and the build step
 
   echo "== $label: the starter (must fail: $failing)"
   ctest -L "^$label\$" --output-on-failure >"$log" 2>&1 || true
-  expect_in "$log" "100% tests passed|[0-9]+ tests failed out of 4" "ctest -L $label runs the four tests"
+  expect_in "$log" "100% tests passed|[0-9]+ tests failed out of $tests" "ctest -L $label runs its $tests tests"
   [[ $(test_result "$log" "$label.build") == Passed ]] || fail "$label: the starter should build"
-  for judge in functional tsan static; do
+  for judge in "${judge_list[@]}"; do
     result=$(test_result "$log" "$label.$judge")
     if [[ ,$failing, == *,$judge,* ]]; then
       [[ $result == Failed ]] || fail "$label.$judge should fail on the starter (got '$result')"
@@ -61,7 +67,7 @@ for spec in "$@"; do
   cp "$root/solutions/$folder/$solution"/* "$work/workspace/$folder/"
   ctest -L "^$label\$" --output-on-failure >"$work/$label-solution.log" 2>&1 ||
     { cat "$work/$label-solution.log"; fail "ctest -L $label should pass on a solution"; }
-  expect_in "$work/$label-solution.log" "100% tests passed, 0 tests failed out of 4" "$label: all four tests pass"
+  expect_in "$work/$label-solution.log" "100% tests passed, 0 tests failed out of $tests" "$label: all $tests tests pass"
 done
 
 # Exercise 1 in detail: the judges name the counter and the line that writes it.

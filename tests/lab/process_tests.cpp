@@ -1,5 +1,6 @@
-// The process runner: time limit, process-group kill, output cap, signals,
-// environment, address-space randomisation.
+// The process runner: time limit, the kill of the whole process tree (group or
+// not), limits on processes, memory, CPU and output, signals, environment,
+// address-space randomisation.
 #include "racelab/lab/process.hpp"
 
 #include <boost/test/unit_test.hpp>
@@ -75,6 +76,65 @@ BOOST_AUTO_TEST_CASE(forked_children_die_with_the_program) {
   }
   BOOST_TEST(gone, "the forked child " << child << " survived its parent's time-out");
   if (!gone) ::kill(child, SIGKILL);
+}
+
+BOOST_AUTO_TEST_CASE(a_child_that_left_the_group_with_setsid_is_killed_after_exit) {
+  const auto pid_file = dir.path() / "child.pid";
+  const auto r = lab::run_process(request({"setsid-linger", pid_file.string()}));
+  BOOST_TEST(r.exited_with(0));
+  pid_t child = 0;
+  std::ifstream(pid_file) >> child;
+  BOOST_TEST_REQUIRE(child > 0);
+  BOOST_TEST(r.leftovers_killed == 1);
+  bool gone = false;
+  for (int i = 0; i < 100 && !gone; ++i) {
+    gone = dead(child);
+    if (!gone) std::this_thread::sleep_for(20ms);
+  }
+  BOOST_TEST(gone, "the child " << child << " that called setsid() outlived the run");
+  if (!gone) ::kill(child, SIGKILL);
+}
+
+BOOST_AUTO_TEST_CASE(too_many_processes_are_killed_with_a_reason) {
+  auto req = request({"fork-many", "20"});
+  req.process_limit = 8;
+  const auto r = lab::run_process(req);
+  BOOST_TEST(!r.timed_out);
+  BOOST_TEST(r.limit_exceeded == "killed: more than 8 processes alive at once (a fork that never ends?)");
+  BOOST_TEST((r.signal == SIGKILL));
+}
+
+BOOST_AUTO_TEST_CASE(the_same_processes_within_the_limit_run_to_the_time_limit) {
+  auto req = request({"fork-many", "3"});
+  req.process_limit = 8;
+  req.time_limit = 1s;
+  const auto r = lab::run_process(req);
+  BOOST_TEST(r.timed_out);
+  BOOST_TEST(r.limit_exceeded.empty());
+}
+
+BOOST_AUTO_TEST_CASE(too_much_memory_is_killed_with_a_reason) {
+  auto req = request({"eat-memory", "200"});
+  req.memory_limit = 64u << 20;
+  const auto r = lab::run_process(req);
+  BOOST_TEST(!r.timed_out);
+  BOOST_TEST(r.limit_exceeded.find("killed: used more than 64 MiB of memory") == 0u, r.limit_exceeded);
+}
+
+BOOST_AUTO_TEST_CASE(too_much_cpu_is_stopped_with_a_reason) {
+  auto req = request({"spin"});
+  req.cpu_limit = 1s;
+  req.time_limit = 60s;  // a busy machine may take a while to give it one second of CPU
+  const auto r = lab::run_process(req);
+  BOOST_TEST(!r.timed_out);
+  BOOST_TEST((r.signal == SIGXCPU));
+  BOOST_TEST(r.limit_exceeded == "killed: used more than 1 s of CPU time (an endless loop, or far too much work?)");
+}
+
+BOOST_AUTO_TEST_CASE(no_limit_means_no_reason) {
+  const auto r = lab::run_process(request({"exit", "0"}));
+  BOOST_TEST(r.limit_exceeded.empty());
+  BOOST_TEST(r.leftovers_killed == 0);
 }
 
 BOOST_AUTO_TEST_CASE(flood_of_output_is_capped_on_disk_and_in_memory) {

@@ -1,12 +1,15 @@
 // Built with -fsanitize=thread: correct (atomic) counter, so no TSan report,
-// but exits 201 like a Boost.Test grader whose checks failed.
+// but its checks "fail": it writes a failing Boost.Test report where the
+// judge asks (--report_sink=…) and exits 201, like a grader whose checks failed.
 #include <atomic>
+#include <fstream>
+#include <string>
 #include <thread>
 #include <vector>
 
 std::atomic<long> counter{0};
 
-int main() {
+int main(int argc, char** argv) {
   std::vector<std::thread> workers;
   for (int i = 0; i < 2; ++i) {
     workers.emplace_back([] {
@@ -14,5 +17,14 @@ int main() {
     });
   }
   for (auto& w : workers) w.join();
+  const std::string sink = "--report_sink=";
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg.rfind(sink, 0) == 0) {
+      std::ofstream(arg.substr(sink.size()))
+          << "<TestResult><TestSuite name=\"clean\" result=\"failed\" test_cases_passed=\"0\""
+             " test_cases_failed=\"1\" test_cases_aborted=\"0\"></TestSuite></TestResult>";
+    }
+  }
   return counter == 2000 ? 201 : 0;
 }

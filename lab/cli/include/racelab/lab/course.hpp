@@ -31,6 +31,8 @@ struct CourseExercise {
   std::map<std::string, double> perf_min_ratio;
   std::optional<Limits> limits;  ///< overrides the course's, when given
   int line = 0;                  ///< where the exercise's table starts in the file
+  /// judge → line of its points in the file (for "points for a judge the build does not have").
+  std::map<std::string, int> point_lines;
 
   [[nodiscard]] double max_points() const;
 };
@@ -61,5 +63,15 @@ Course load_course(const std::filesystem::path& file);
 
 /// The course file of a repository: <root>/lab/course.toml.
 std::filesystem::path default_course_file(const std::filesystem::path& repository_root);
+
+/// The first <dir>/lab/course.toml from `start` upward, if any.
+std::optional<std::filesystem::path> find_course_file(const std::filesystem::path& start);
+
+/// The source folder a build was configured from (CMakeCache's CMAKE_HOME_DIRECTORY).
+std::optional<std::filesystem::path> build_source_dir(const std::filesystem::path& build);
+
+/// The course file when none is named: found upward from the current folder, else in
+/// the source folder of `build`; throws CourseError saying what to do when neither has one.
+std::filesystem::path locate_course_file(const std::optional<std::filesystem::path>& build);
 
 }  // namespace racelab::lab

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace racelab::lab {
@@ -21,14 +22,26 @@ struct IntegrityEntry {
 struct EditedFile {
   std::string path;
   int exercise = 0;   ///< 0: every exercise
-  std::string what;   ///< "edited", "missing"
+  std::string what;   ///< "edited", "missing", "unreadable"
 };
+
+/// "tests/exercises/01-counter/counter_test.cpp was edited" (or "is missing", "cannot be read").
+std::string describe(const EditedFile& file);
+
+/// True when one of `edited` grades `exercise` (or every exercise): that exercise gets no credit.
+bool withholds_credit(const std::vector<EditedFile>& edited, int exercise);
+
+/// `found` added to `edited`, each path once (the first finding of a path is kept).
+void merge_edited(std::vector<EditedFile>& edited, const std::vector<EditedFile>& found);
 
 /// The record's place in a repository: <root>/.racelab/integrity.json.
 std::filesystem::path integrity_record(const std::filesystem::path& root);
 
 /// SHA-256 of a file's bytes, lowercase hex; throws std::runtime_error when unreadable.
 std::string sha256_file(const std::filesystem::path& file);
+
+/// SHA-256 of `bytes`, lowercase hex (files a command is about to write).
+std::string sha256_text(std::string_view bytes);
 
 /// Writes the record.
 void write_integrity(const std::filesystem::path& record, const std::vector<IntegrityEntry>& entries);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "racelab/lab/course.hpp"
 #include "racelab/lab/process.hpp"
 
 namespace racelab::lab {
@@ -35,6 +36,11 @@ struct JudgeOptions {
   std::vector<std::string> command;  ///< what to run
   std::filesystem::path course;     ///< perf: the course file (thresholds); empty: lab/course.toml of the kit
   std::filesystem::path reference;  ///< perf: the reference strategies' driver
+  /// CPU, memory, processes and output of the program (wall clock: timeout_seconds).
+  Limits limits;
+  /// The exercise's own task sleeps (its starter and solutions do on purpose),
+  /// so a sleep in the student's sources is not an escape hatch.
+  bool sleep_allowed = false;
 };
 
 /// "functional", "tsan", "static".

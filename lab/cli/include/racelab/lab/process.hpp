@@ -21,6 +21,11 @@ struct RunRequest {
   bool disable_aslr = false;                     ///< personality(ADDR_NO_RANDOMIZE) before exec
   std::map<std::string, std::string> set_env;    ///< added to (or replacing) the inherited environment
   std::vector<std::string> unset_env;            ///< removed from the inherited environment
+  // Limits on the program and everything it starts (0: no limit). The judges
+  // set them from the course file; `racelab grade` running ctest does not.
+  std::chrono::seconds cpu_limit{0};             ///< RLIMIT_CPU of each process: SIGXCPU past it
+  std::uintmax_t memory_limit = 0;               ///< bytes resident in the whole tree, polled; killed past it
+  int process_limit = 0;                         ///< processes alive at once in the tree; killed past it
 };
 
 /// How the program ended, and what it wrote.
@@ -31,6 +36,11 @@ struct RunResult {
   std::chrono::milliseconds elapsed{0};
   std::string output;            ///< the first `shown` bytes, then a "[… N more bytes not shown]" line
   std::uintmax_t output_bytes = 0;  ///< everything it wrote, shown or not
+  /// Set when a limit other than time ended the run, in plain words:
+  /// "killed: more than 64 processes alive at once (a fork that never ends?)".
+  std::string limit_exceeded;
+  /// Processes of the tree still alive after the program ended, killed by the runner.
+  int leftovers_killed = 0;
 
   [[nodiscard]] bool exited_with(int code) const { return exit_code && *exit_code == code; }
   /// "exit code 3", "signal SIGSEGV (segmentation fault)", "timed out".
@@ -46,6 +56,10 @@ struct RunError {
 inline constexpr std::size_t shown_output_bytes = 64 * 1024;
 
 /// Runs `request`; throws `RunError` when the program cannot be started.
+/// The caller becomes a child subreaper (PR_SET_CHILD_SUBREAPER), so that
+/// nothing the program starts, not even a process that called setsid(), can
+/// outlive the run: the whole tree is killed at the time limit, past a limit
+/// and after the program exits. Not for concurrent use within one process.
 RunResult run_process(const RunRequest& request);
 
 /// The first `limit` bytes of `file`, then "[… N more bytes not shown]" when it is longer.

@@ -1,0 +1,31 @@
+// Hostile submission: the starter's racy counter, with racelab-check told to
+// say nothing about it.
+#include "counter.hpp"
+
+#include <thread>
+#include <vector>
+
+namespace racelab {
+
+// NOLINTBEGIN(racelab-missing-lock)
+long counter = 0;
+
+void worker(long increments) {
+  for (long i = 0; i < increments; ++i) {
+    long old_value = counter;
+    fuzz();
+    counter = old_value + 1;
+    fuzz();
+  }
+}
+// NOLINTEND(racelab-missing-lock)
+
+long count_in_parallel(int workers, long increments) {
+  counter = 0;
+  std::vector<std::thread> threads;
+  for (int w = 0; w < workers; ++w) threads.emplace_back(worker, increments);
+  for (std::thread& thread : threads) thread.join();
+  return counter;
+}
+
+}  // namespace racelab

@@ -1,0 +1,31 @@
+// Hostile submission: the starter's racy counter, which gives ThreadSanitizer
+// default options that turn its reports off and its exit status to 0.
+#include "counter.hpp"
+
+#include <thread>
+#include <vector>
+
+extern "C" const char* __tsan_default_options() { return "report_bugs=0 exitcode=0"; }
+
+namespace racelab {
+
+long counter = 0;
+
+void worker(long increments) {
+  for (long i = 0; i < increments; ++i) {
+    long old_value = counter;
+    fuzz();
+    counter = old_value + 1;
+    fuzz();
+  }
+}
+
+long count_in_parallel(int workers, long increments) {
+  counter = 0;
+  std::vector<std::thread> threads;
+  for (int w = 0; w < workers; ++w) threads.emplace_back(worker, increments);
+  for (std::thread& thread : threads) thread.join();
+  return counter;
+}
+
+}  // namespace racelab
