@@ -33,7 +33,13 @@ judge_title() {
   esac
 }
 
-cp -r "$root/exercises" "$work/workspace"
+# The workspace holds the exercises under test only: the grade at the end
+# reports the others as not in the workspace.
+mkdir -p "$work/workspace"
+for spec in "$@"; do
+  IFS=: read -r _ folder _ <<<"$spec"
+  cp -r "$root/exercises/$folder" "$work/workspace/"
+done
 cmake -S "$root" -B "$work/build" -G Ninja -DCMAKE_CXX_COMPILER=clang++-16 \
       -DCMAKE_BUILD_TYPE=Release -DRACELAB_SOURCE="$work/workspace" \
       -DRACELAB_TOOLS_DIR="$tools" >"$work/configure.log" 2>&1 ||
