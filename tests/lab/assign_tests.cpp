@@ -4,6 +4,7 @@
 
 #include "racelab/lab/integrity.hpp"
 #include "racelab/lab/process.hpp"
+#include "lab_test_support.hpp"
 
 #include <boost/json.hpp>
 #include <boost/test/unit_test.hpp>
@@ -18,14 +19,8 @@ namespace {
 
 const fs::path kit = RACELAB_TEST_KIT_DIR;
 
-std::string read(const fs::path& file) {
-  std::ifstream in(file);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using racelab::lab::testing::contains;
+using racelab::lab::testing::read;
 
 /// Every file under `root`, relative and '/'-separated.
 std::vector<std::string> files_of(const fs::path& root) {

@@ -3,6 +3,7 @@
 // grader was edited — graded two at a time into one class CSV.
 #include "racelab/lab/assign.hpp"
 #include "racelab/lab/process.hpp"
+#include "lab_test_support.hpp"
 
 #include <boost/test/unit_test.hpp>
 
@@ -17,14 +18,8 @@ namespace {
 
 const fs::path kit = RACELAB_TEST_KIT_DIR;
 
-std::string read(const fs::path& file) {
-  std::ifstream in(file);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using racelab::lab::testing::contains;
+using racelab::lab::testing::read;
 
 /// A submission laid out like exercises/, holding exercise 1 with `source` as the student's counter.cpp.
 void exercise1_submission(const fs::path& folder, const fs::path& source) {

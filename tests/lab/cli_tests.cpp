@@ -1,5 +1,6 @@
 // The command line: help, version, argument errors, and a judge end to end.
 #include "racelab/lab/cli.hpp"
+#include "lab_test_support.hpp"
 
 #include <boost/test/unit_test.hpp>
 
@@ -20,7 +21,7 @@ Ran run(const std::vector<std::string>& args) {
   return {status, out.str(), err.str()};
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using racelab::lab::testing::contains;
 
 const std::string fake = RACELAB_TEST_FAKE_PROGRAM;
 

@@ -2,6 +2,7 @@
 // mistake is reported with the file, the line and the column where it is.
 #include "racelab/lab/course.hpp"
 #include "racelab/lab/process.hpp"
+#include "lab_test_support.hpp"
 
 #include <boost/test/unit_test.hpp>
 
@@ -53,7 +54,7 @@ std::string with_line(int line, const std::string& replacement) {
 }
 
 bool starts_with(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using racelab::lab::testing::contains;
 
 }  // namespace
 

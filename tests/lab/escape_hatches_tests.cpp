@@ -5,6 +5,7 @@
 // inversion behind a hang.
 #include "racelab/lab/escape_hatches.hpp"
 #include "racelab/lab/judge.hpp"
+#include "lab_test_support.hpp"
 
 #include <boost/test/unit_test.hpp>
 
@@ -16,7 +17,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using racelab::lab::testing::contains;
 
 /// A sources folder holding one file, scanned as the judges scan it.
 struct Sources {

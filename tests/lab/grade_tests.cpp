@@ -4,6 +4,7 @@
 #include "racelab/lab/course.hpp"
 #include "racelab/lab/process.hpp"
 #include "racelab/lab/report_formats.hpp"
+#include "lab_test_support.hpp"
 
 #include <boost/json.hpp>
 #include <boost/test/unit_test.hpp>
@@ -31,7 +32,7 @@ const lab::JudgeOutcome& judge(const lab::GradeReport& r, int number, const std:
   throw std::runtime_error("no exercise " + std::to_string(number));
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using racelab::lab::testing::contains;
 
 }  // namespace
 

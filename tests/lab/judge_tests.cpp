@@ -1,5 +1,6 @@
 // The judges' verdicts: what passes, what fails, and what the student reads.
 #include "racelab/lab/judge.hpp"
+#include "lab_test_support.hpp"
 
 #include <boost/test/unit_test.hpp>
 
@@ -29,7 +30,7 @@ Verdict judge(lab::JudgeKind kind, std::vector<std::string> command, double time
   return {status, out.str()};
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using racelab::lab::testing::contains;
 
 const std::string fake = RACELAB_TEST_FAKE_PROGRAM;
 

@@ -7,6 +7,7 @@
 #include "racelab/lab/judge_record.hpp"
 #include "racelab/lab/process.hpp"
 #include "racelab/lab/report_formats.hpp"
+#include "lab_test_support.hpp"
 
 #include <boost/json.hpp>
 #include <boost/property_tree/ptree.hpp>
@@ -36,7 +37,7 @@ points = { build = 0, functional = 4, tsan = 3, static = 3 }
 points = { build = 1, functional = 4, tsan = 2, static = 4 }
 )";
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using racelab::lab::testing::contains;
 
 lab::JudgeOutcome outcome(const std::string& status, const std::string& summary = {}) {
   lab::JudgeOutcome o;

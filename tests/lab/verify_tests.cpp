@@ -5,6 +5,7 @@
 #include "racelab/lab/verify.hpp"
 
 #include "racelab/lab/process.hpp"
+#include "lab_test_support.hpp"
 
 #include <boost/test/unit_test.hpp>
 
@@ -18,7 +19,7 @@ namespace {
 
 const fs::path kit = RACELAB_TEST_KIT_DIR;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using racelab::lab::testing::contains;
 
 /// What verify needs of exercise 1, copied from the kit.
 struct ScratchKit {
