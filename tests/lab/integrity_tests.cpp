@@ -75,7 +75,7 @@ BOOST_AUTO_TEST_CASE(edited_and_missing_files_are_reported_with_their_exercise) 
   }
   BOOST_TEST(lab::check_integrity(root, entries).empty());
 
-  write(root / "tests/exercises/01-counter/counter_test.cpp", "BOOST_TEST(true);\n");
+  write(root / "tests/exercises/01-counter/counter_test.cpp", "// a grader edited to check nothing\n");
   fs::remove(root / "tests/exercises/03-shared-string/CMakeLists.txt");
   const auto edited = lab::check_integrity(root, entries);
   BOOST_TEST_REQUIRE(edited.size() == 2u);

@@ -3,6 +3,7 @@
 #include "racelab/lab/assign.hpp"
 #include "racelab/lab/grade.hpp"
 #include "racelab/lab/integrity.hpp"
+#include "racelab/lab/text.hpp"
 
 #include <boost/json.hpp>
 #include <boost/process/args.hpp>
@@ -44,13 +45,6 @@ struct Submission {
   std::string not_checked;              ///< why they could not be compared, when they could not
   Clock::time_point started;
 };
-
-std::string read_text(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 fs::path this_executable() {
   std::error_code ec;

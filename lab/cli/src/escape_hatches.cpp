@@ -1,4 +1,5 @@
 #include "racelab/lab/escape_hatches.hpp"
+#include "racelab/lab/text.hpp"
 
 #include <fstream>
 #include <regex>
@@ -225,13 +226,6 @@ bool has_sleep(const SplitLine& line) {
 void add(std::vector<EscapeHatch>& found, const HatchKind& kind, const std::string& file, int line,
          const std::string& text) {
   found.push_back({file, line, kind.kind, kind.dodges, trimmed(text), kind.message});
-}
-
-std::string read_text(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 std::string shown_name(const std::filesystem::path& sources, const std::filesystem::path& file) {

@@ -5,6 +5,7 @@
 #include "racelab/lab/judge_record.hpp"
 #include "racelab/lab/process.hpp"
 #include "racelab/lab/report_formats.hpp"
+#include "racelab/lab/text.hpp"
 
 #include <boost/json.hpp>
 #include <boost/property_tree/ptree.hpp>
@@ -26,31 +27,6 @@ namespace fs = std::filesystem;
 
 constexpr std::size_t report_output_bytes = 16 * 1024;
 const std::string not_compiled = "not run: did not compile";
-
-std::string trim(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r\n");
-  return s.substr(first, last - first + 1);
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(line);
-  }
-  return lines;
-}
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 /// The ctest that configured `build`, else the one on PATH.
 std::optional<std::string> find_ctest(const fs::path& build) {
@@ -193,7 +169,7 @@ GradeReport read_manifest(const fs::path& manifest) {
   }
   json::value root;
   try {
-    root = json::parse(read_file(manifest));
+    root = json::parse(read_text(manifest));
   } catch (const std::exception& e) {
     throw GradeError{manifest.string() + " is not valid JSON: " + e.what()};
   }
@@ -388,7 +364,7 @@ void apply_judge_records(GradeReport& report, const fs::path& dir) {
       std::error_code ec;
       if (!fs::is_regular_file(file, ec)) continue;
       try {
-        auto record = record_from_json(json::parse(read_file(file)));
+        auto record = record_from_json(json::parse(read_text(file)));
         if (record.exercise != e.number || record.judge != name) continue;
         for (auto& finding : record.findings) {
           finding.judge = name;
@@ -763,7 +739,7 @@ void run_ctest(GradeReport& report, const fs::path& build, const fs::path& out_d
     throw GradeError{"ctest did not write " + junit.string() + " (" + ran.describe() + "); its output is in " +
                      request.output_file.string()};
   }
-  apply_junit(report, junit, timed_out_tests(read_file(request.output_file)));
+  apply_junit(report, junit, timed_out_tests(read_text(request.output_file)));
 }
 
 /// What `grade` checks for edited protected files: the workspace (else the build's sources),

@@ -1,4 +1,5 @@
 #include "racelab/lab/tsan_report.hpp"
+#include "racelab/lab/text.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -24,13 +25,6 @@ struct RawReport {
   std::vector<std::string> notes;  ///< "==pid==The signal is caused by a WRITE memory access."
   std::string text;
 };
-
-std::string trim(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t\r");
-  if (first == std::string::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r");
-  return s.substr(first, last - first + 1);
-}
 
 bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
 

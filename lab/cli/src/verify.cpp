@@ -2,6 +2,7 @@
 
 #include "racelab/lab/course.hpp"
 #include "racelab/lab/process.hpp"
+#include "racelab/lab/text.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -16,13 +17,6 @@ namespace racelab::lab {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string read_text(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::string prefix(int exercise) { return "exercise " + std::to_string(exercise) + ": "; }
 
