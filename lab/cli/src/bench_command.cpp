@@ -39,7 +39,10 @@ std::vector<std::filesystem::path> student_drivers(const std::filesystem::path& 
   std::stringstream text;
   text << in.rdbuf();
   std::vector<std::filesystem::path> drivers;
-  for (const auto& e : boost::json::parse(text.str()).at("exercises").as_array()) {
+  // Held in a variable: a range-for over a member of the temporary parse()
+  // result would walk freed memory.
+  const boost::json::value parsed = boost::json::parse(text.str());
+  for (const auto& e : parsed.at("exercises").as_array()) {
     const auto* driver = e.as_object().if_contains("perf_driver");
     if (driver == nullptr || !e.at("graded").as_bool()) continue;
     const std::filesystem::path path(std::string(driver->as_string()));
