@@ -30,8 +30,8 @@ std::optional<fs::path> results_dir_from_environment() {
   return fs::path(dir);
 }
 
-/// Where this judge run records, read once as it starts: running the program
-/// may change this process's own environment (the runner removes the variable).
+/// Where this judge run records, read once as it starts (the student's
+/// program is started without the variable).
 std::optional<fs::path>& recording_dir() {
   static std::optional<fs::path> dir;
   return dir;
