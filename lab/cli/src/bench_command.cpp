@@ -2,16 +2,14 @@
 
 #include "racelab/lab/bench.hpp"
 #include "racelab/lab/commands.hpp"
+#include "racelab/lab/grade.hpp"
 
 #include <CLI/CLI.hpp>
-#include <boost/json.hpp>
 
 #include <unistd.h>
 
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
 
 namespace racelab::lab {
 namespace {
@@ -33,24 +31,14 @@ std::filesystem::path own_folder() {
 
 /// The students' perf drivers the build made, from its manifest (racelab-exercises.json).
 std::vector<std::filesystem::path> student_drivers(const std::filesystem::path& build) {
-  const auto manifest = build / "racelab-exercises.json";
-  std::ifstream in(manifest);
-  if (!in) throw std::runtime_error("no " + manifest.string() + ": give the build folder with --build");
-  std::stringstream text;
-  text << in.rdbuf();
   std::vector<std::filesystem::path> drivers;
-  // Held in a variable: a range-for over a member of the temporary parse()
-  // result would walk freed memory.
-  const boost::json::value parsed = boost::json::parse(text.str());
-  for (const auto& e : parsed.at("exercises").as_array()) {
-    const auto* driver = e.as_object().if_contains("perf_driver");
-    if (driver == nullptr || !e.at("graded").as_bool()) continue;
-    const std::filesystem::path path(std::string(driver->as_string()));
-    if (!std::filesystem::exists(path)) {
-      throw std::runtime_error(path.string() + " is not built yet: run `cmake --build " + build.string() +
-                               " --target exercise" + boost::json::serialize(e.at("number")) + "` first");
+  for (const auto& e : read_manifest(build / "racelab-exercises.json").exercises) {
+    if (e.perf_driver.empty() || !e.graded) continue;
+    if (!std::filesystem::exists(e.perf_driver)) {
+      throw std::runtime_error(e.perf_driver + " is not built yet: run `cmake --build " + build.string() +
+                               " --target exercise" + std::to_string(e.number) + "` first");
     }
-    drivers.push_back(path);
+    drivers.emplace_back(e.perf_driver);
   }
   if (drivers.empty()) throw std::runtime_error("the build in " + build.string() + " grades no perf exercise");
   return drivers;
@@ -81,6 +69,9 @@ int run_bench_command(BenchCommandOptions& o, std::ostream& out, std::ostream& e
     for (const auto& file : bench::write_outputs(report, o.out)) out << " " << file.string();
     out << "\n";
     return 0;
+  } catch (const GradeError& e) {  // the build's manifest is missing or unreadable
+    err << "racelab bench: " << e.message << "\n";
+    return 2;
   } catch (const std::exception& e) {
     err << "racelab bench: " << e.what() << "\n";
     return 2;

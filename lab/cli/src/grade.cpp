@@ -79,6 +79,7 @@ ExerciseOutcome exercise_from_manifest(const json::object& e) {
                                        : "exercise" + std::to_string(exercise.number);
   exercise.graded = e.contains("graded") && e.at("graded").as_bool();
   if (e.contains("workspace")) exercise.workspace = json::value_to<std::string>(e.at("workspace"));
+  if (e.contains("perf_driver")) exercise.perf_driver = json::value_to<std::string>(e.at("perf_driver"));
   if (e.contains("judges")) {
     exercise.judge_names = strings_in(e, "judges");
     exercise.judges_from_manifest = true;

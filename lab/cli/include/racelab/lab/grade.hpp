@@ -73,6 +73,7 @@ struct ExerciseOutcome {
   bool judges_from_manifest = false;  ///< the manifest listed them (so a course judge missing is an error)
   std::vector<std::string> sources;   ///< the student's files (manifest "sources"), absolute
   std::string workspace;              ///< the student's folder for this exercise, absolute
+  std::string perf_driver;            ///< the student's perf driver (manifest "perf_driver"); empty: none
   bool in_course = true;              ///< false: the course file does not grade it
   std::string compile_error;          ///< the compiler's first error, when it did not compile
   std::string withheld;               ///< why its credit is withheld ("… was edited"); empty: it is not
