@@ -1,9 +1,9 @@
 // The driver protocol (the reference driver on tiny workloads; a wrong answer
 // is reported as one) and the perf judge against fake student drivers.
 
-#include "racelab/lab/bench.hpp"
-#include "racelab/lab/judge.hpp"
-#include "racelab/lab/process.hpp"
+#include "bench/harness/harness.hpp"
+#include "judge/judge.hpp"
+#include "sandbox/process.hpp"
 
 #include <boost/test/unit_test.hpp>
 

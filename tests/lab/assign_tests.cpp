@@ -1,9 +1,9 @@
 // `racelab assign`: the student repository made from this kit — what it holds,
 // what it must never hold, its integrity record, and the refusals.
-#include "racelab/lab/assign.hpp"
+#include "kit/assign.hpp"
 
-#include "racelab/lab/integrity.hpp"
-#include "racelab/lab/process.hpp"
+#include "core/integrity.hpp"
+#include "sandbox/process.hpp"
 #include "lab_test_support.hpp"
 
 #include <boost/json.hpp>

@@ -1,7 +1,7 @@
 // The course file: the kit's own lab/course.toml reads, and every kind of
 // mistake is reported with the file, the line and the column where it is.
-#include "racelab/lab/course.hpp"
-#include "racelab/lab/process.hpp"
+#include "core/course.hpp"
+#include "sandbox/process.hpp"
 #include "lab_test_support.hpp"
 
 #include <boost/test/unit_test.hpp>

@@ -3,8 +3,8 @@
 // judge that is dodged fails while the others carry on. Also here: a judge
 // believes Boost.Test's report, not an exit status, and shows the lock-order
 // inversion behind a hang.
-#include "racelab/lab/escape_hatches.hpp"
-#include "racelab/lab/judge.hpp"
+#include "judge/escape_hatches.hpp"
+#include "judge/judge.hpp"
 #include "lab_test_support.hpp"
 
 #include <boost/test/unit_test.hpp>

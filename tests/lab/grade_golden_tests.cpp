@@ -8,11 +8,11 @@
 // repository (CMakePresets.json, the course file) in a temporary folder and
 // grades as if the starters lived there, so that paths are shown relative to
 // it as they are in a student's repository.
-#include "racelab/lab/course.hpp"
-#include "racelab/lab/grade.hpp"
-#include "racelab/lab/process.hpp"
-#include "racelab/lab/report_formats.hpp"
-#include "racelab/lab/text.hpp"
+#include "core/course.hpp"
+#include "grade/grade.hpp"
+#include "sandbox/process.hpp"
+#include "grade/formats/report_formats.hpp"
+#include "core/text.hpp"
 #include "lab_test_support.hpp"
 
 #include <boost/test/unit_test.hpp>

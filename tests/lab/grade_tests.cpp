@@ -1,9 +1,9 @@
 // `racelab grade`: the manifest, ctest's JUnit XML → report, the table, errors.
-#include "racelab/lab/grade.hpp"
+#include "grade/grade.hpp"
 
-#include "racelab/lab/course.hpp"
-#include "racelab/lab/process.hpp"
-#include "racelab/lab/report_formats.hpp"
+#include "core/course.hpp"
+#include "sandbox/process.hpp"
+#include "grade/formats/report_formats.hpp"
 #include "lab_test_support.hpp"
 
 #include <boost/json.hpp>

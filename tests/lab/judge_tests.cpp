@@ -1,5 +1,5 @@
 // The judges' verdicts: what passes, what fails, and what the student reads.
-#include "racelab/lab/judge.hpp"
+#include "judge/judge.hpp"
 #include "lab_test_support.hpp"
 
 #include <boost/test/unit_test.hpp>

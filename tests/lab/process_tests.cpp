@@ -1,7 +1,7 @@
 // The process runner: time limit, the kill of the whole process tree (group or
 // not), limits on processes, memory, CPU and output, signals, environment,
 // address-space randomisation.
-#include "racelab/lab/process.hpp"
+#include "sandbox/process.hpp"
 
 #include <boost/test/unit_test.hpp>
 

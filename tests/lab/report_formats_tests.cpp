@@ -2,11 +2,11 @@
 // results.json and SARIF checked against the fields their published schemas
 // require, GitHub annotations' escaping, the Markdown table, JUnit counts, and
 // a submission that does not compile costing its own exercise only.
-#include "racelab/lab/course.hpp"
-#include "racelab/lab/grade.hpp"
-#include "racelab/lab/judge_record.hpp"
-#include "racelab/lab/process.hpp"
-#include "racelab/lab/report_formats.hpp"
+#include "core/course.hpp"
+#include "grade/grade.hpp"
+#include "judge/judge_record.hpp"
+#include "sandbox/process.hpp"
+#include "grade/formats/report_formats.hpp"
 #include "lab_test_support.hpp"
 
 #include <boost/json.hpp>
