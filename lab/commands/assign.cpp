@@ -1,5 +1,5 @@
-#include "kit/assign.hpp"
 #include "commands/commands.hpp"
+#include "kit/assign.hpp"
 
 #include <CLI/CLI.hpp>
 

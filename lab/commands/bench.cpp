@@ -1,8 +1,9 @@
 // `racelab bench`: the perf sweep, its options and where its drivers come from.
 
-#include "bench/harness/harness.hpp"
+#include "bench/harness/outputs.hpp"
+#include "bench/harness/sweep.hpp"
 #include "commands/commands.hpp"
-#include "grade/grade.hpp"
+#include "core/build_manifest.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -32,7 +33,7 @@ std::filesystem::path own_folder() {
 /// The students' perf drivers the build made, from its manifest (racelab-exercises.json).
 std::vector<std::filesystem::path> student_drivers(const std::filesystem::path& build) {
   std::vector<std::filesystem::path> drivers;
-  for (const auto& e : read_manifest(build / "racelab-exercises.json").exercises) {
+  for (const auto& e : read_build_manifest(manifest_file(build)).exercises) {
     if (e.perf_driver.empty() || !e.graded) continue;
     if (!std::filesystem::exists(e.perf_driver)) {
       throw std::runtime_error(e.perf_driver + " is not built yet: run `cmake --build " + build.string() +
@@ -69,7 +70,7 @@ int run_bench_command(BenchCommandOptions& o, std::ostream& out, std::ostream& e
     for (const auto& file : bench::write_outputs(report, o.out)) out << " " << file.string();
     out << "\n";
     return 0;
-  } catch (const GradeError& e) {  // the build's manifest is missing or unreadable
+  } catch (const ManifestError& e) {  // the build's manifest is missing or unreadable
     err << "racelab bench: " << e.message << "\n";
     return 2;
   } catch (const std::exception& e) {

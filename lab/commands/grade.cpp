@@ -1,5 +1,5 @@
-#include "grade/batch.hpp"
 #include "commands/commands.hpp"
+#include "grade/batch.hpp"
 #include "grade/grade.hpp"
 
 #include <CLI/CLI.hpp>

@@ -1,5 +1,7 @@
 #include "commands/commands.hpp"
 #include "core/course.hpp"
+#include "core/judge.hpp"
+#include "core/text.hpp"
 #include "judge/judge.hpp"
 
 #include <CLI/CLI.hpp>
@@ -14,9 +16,14 @@ Command add_judge_command(CLI::App& app) {
   auto kind = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand(
       "judge", "Run one judge of one exercise and print a verdict a student can read (used by ctest)");
-  cmd->add_option("kind", *kind, "Which judge: functional, tsan, static or perf")
-      ->required()
-      ->check(CLI::IsMember({"functional", "tsan", "static", "perf"}));
+  // Every judge but the build step, which is ctest's.
+  std::vector<std::string> kinds;
+  for (const Judge j : all_judges) {
+    if (j != Judge::build) kinds.push_back(judge_id(j));
+  }
+  const std::string last = kinds.back();
+  const std::string listed = join({kinds.begin(), kinds.end() - 1}, ", ") + " or " + last;
+  cmd->add_option("kind", *kind, "Which judge: " + listed)->required()->check(CLI::IsMember(kinds));
   cmd->add_option("--exercise", judge->exercise, "Exercise number, for the headline")->required();
   cmd->add_option("--readme", judge->readme, "The exercise's README.md, named in 'What to do'");
   cmd->add_option("--sources", judge->sources,
@@ -48,7 +55,7 @@ Command add_judge_command(CLI::App& app) {
       "           --sources exercises/01-counter --timeout 120 -- build/bin/exercise1_tsan\n"
       "Exit status: 0 passed, 1 failed, 2 the judge could not run.");
   return {cmd, [judge, kind, limits, timeout, cpu, memory, processes, output](std::ostream& out, std::ostream& err) {
-            judge->kind = parse_judge_kind(*kind);
+            judge->judge = *judge_from_id(*kind);  // CLI11 checked it is one of them
             if (!judge->course.empty()) {
               try {
                 judge->limits = load_course(judge->course).limits_for(judge->exercise);

@@ -14,8 +14,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string> known_judges{"build", "functional", "tsan", "static", "perf"};
 const std::vector<std::string> known_visibilities{"visible", "hidden", "after_due_date", "after_published"};
+
+std::vector<std::string> known_judges() {
+  std::vector<std::string> ids;
+  for (const Judge judge : all_judges) ids.push_back(judge_id(judge));
+  return ids;
+}
 
 std::string joined(const std::vector<std::string>& words) {
   std::string text;
@@ -174,14 +179,13 @@ class CourseReader {
 
   void read_points(const toml::table& table, const std::string& name, CourseExercise& exercise) const {
     for (const auto& [key, value] : table) {
-      const std::string judge(key.str());
-      if (std::find(known_judges.begin(), known_judges.end(), judge) == known_judges.end()) {
-        fail(key.source(), "unknown judge '" + judge + "' (known: " + joined(known_judges) + ")");
-      }
-      const double points = number_at(value, name + ".points." + judge);
-      if (points < 0) fail(value.source(), name + ".points." + judge + " must be a number ≥ 0, not " + describe(value));
-      exercise.points[judge] = points;
-      exercise.point_lines[judge] = static_cast<int>(key.source().begin.line);
+      const std::string id(key.str());
+      const auto judge = judge_from_id(id);
+      if (!judge) fail(key.source(), "unknown judge '" + id + "' (known: " + joined(known_judges()) + ")");
+      const double points = number_at(value, name + ".points." + id);
+      if (points < 0) fail(value.source(), name + ".points." + id + " must be a number ≥ 0, not " + describe(value));
+      exercise.points[*judge] = points;
+      exercise.point_lines[*judge] = static_cast<int>(key.source().begin.line);
     }
   }
 

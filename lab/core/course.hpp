@@ -3,6 +3,8 @@
 /// The course file (lab/course.toml): which exercises a course grades, points
 /// per judge, perf thresholds, limits on student programs, feedback visibility.
 
+#include "core/judge.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -25,14 +27,14 @@ struct Limits {
 /// One exercise of the course.
 struct CourseExercise {
   int number = 0;
-  /// Points per judge: "build", "functional", "tsan", "static", "perf".
-  std::map<std::string, double> points;
+  /// Points per judge.
+  std::map<Judge, double> points;
   /// perf: strategy name → least acceptable ratio of the student's speed-up to the reference's.
   std::map<std::string, double> perf_min_ratio;
   std::optional<Limits> limits;  ///< overrides the course's, when given
   int line = 0;                  ///< where the exercise's table starts in the file
   /// judge → line of its points in the file (for "points for a judge the build does not have").
-  std::map<std::string, int> point_lines;
+  std::map<Judge, int> point_lines;
 
   [[nodiscard]] double max_points() const;
 };

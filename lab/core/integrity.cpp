@@ -142,6 +142,18 @@ std::string describe(const EditedFile& file) {
   return file.path + " was edited";
 }
 
+std::string withheld_reason(const std::vector<EditedFile>& edited) {
+  std::string files;
+  for (const auto& file : edited) files += (files.empty() ? "" : ", ") + describe(file);
+  return files + " — graders must stay as handed out";
+}
+
+std::string withheld_note(const EditedFile& file) {
+  return withheld_reason({file}) + "; " +
+         (file.exercise == 0 ? std::string("no exercise gets credit")
+                             : "exercise " + std::to_string(file.exercise) + " gets no credit");
+}
+
 bool withholds_credit(const std::vector<EditedFile>& edited, int exercise) {
   return std::any_of(edited.begin(), edited.end(),
                      [&](const EditedFile& file) { return file.exercise == 0 || file.exercise == exercise; });

@@ -28,6 +28,12 @@ struct EditedFile {
 /// "tests/exercises/01-counter/counter_test.cpp was edited" (or "is missing", "cannot be read").
 std::string describe(const EditedFile& file);
 
+/// "tests/…/counter_test.cpp was edited — graders must stay as handed out": why credit is withheld.
+std::string withheld_reason(const std::vector<EditedFile>& edited);
+
+/// One line per edited file for the reports: what happened and which exercise loses its credit.
+std::string withheld_note(const EditedFile& file);
+
 /// True when one of `edited` grades `exercise` (or every exercise): that exercise gets no credit.
 bool withholds_credit(const std::vector<EditedFile>& edited, int exercise);
 

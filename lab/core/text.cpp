@@ -30,4 +30,35 @@ std::vector<std::string> lines_of(const std::string& text) {
   return lines;
 }
 
+std::string join(const std::vector<std::string>& words, const std::string& separator) {
+  std::string text;
+  for (const auto& word : words) text += (text.empty() ? "" : separator) + word;
+  return text;
+}
+
+std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+  if (from.empty()) return text;
+  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+  return text;
+}
+
+std::size_t display_width(const std::string& text) {
+  std::size_t columns = 0;
+  // Every byte but a UTF-8 continuation byte (10xxxxxx) starts a character.
+  for (const unsigned char c : text) columns += (c & 0xC0) != 0x80 ? 1 : 0;
+  return columns;
+}
+
+std::string pad_right(const std::string& text, std::size_t width) {
+  const auto columns = display_width(text);
+  return columns >= width ? text : text + std::string(width - columns, ' ');
+}
+
+std::string pad_left(const std::string& text, std::size_t width) {
+  const auto columns = display_width(text);
+  return columns >= width ? text : std::string(width - columns, ' ') + text;
+}
+
 }  // namespace racelab::lab

@@ -1,9 +1,13 @@
 #include "grade/batch.hpp"
 
-#include "kit/assign.hpp"
-#include "grade/grade.hpp"
+#include "core/csv.hpp"
 #include "core/integrity.hpp"
+#include "core/judge.hpp"
 #include "core/text.hpp"
+#include "core/verdict.hpp"
+#include "grade/grade_error.hpp"
+#include "grade/withheld_credit.hpp"
+#include "kit/kit_root.hpp"
 
 #include <boost/json.hpp>
 #include <boost/process/args.hpp>
@@ -113,7 +117,8 @@ void read_result(Submission& submission, int exit_code) {
         const auto& o = outcome.as_object();
         if (const auto* p = o.if_contains("points")) points += p->to_number<double>();
         if (const auto* m = o.if_contains("max_points")) max += m->to_number<double>();
-        if (judge == "build" && o.at("status").as_string() == "FAIL") uncompiled.push_back(std::to_string(number));
+        const bool build_failed = judge == judge_id(Judge::build) && o.at("status").as_string() == verdict_word(Verdict::fail);
+        if (build_failed) uncompiled.push_back(std::to_string(number));
       }
     }
     if (max == 0) continue;  // not in the course
@@ -131,13 +136,6 @@ void withhold_credit(Submission& submission) {
     if (withholds_credit(submission.edited, number)) points = 0;
   }
   submission.status += " (credit withheld: protected files edited)";
-}
-
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
 }
 
 std::string number_text(double value) {

@@ -144,24 +144,24 @@ std::string trimmed(const std::string& text) {
 /// What one kind of hatch means and what to do instead, in a student's words.
 struct HatchKind {
   const char* kind;
-  const char* dodges;
+  Judge dodges;
   const char* message;
 };
 
 const HatchKind no_sanitize{
-    "no_sanitize", "tsan",
+    "no_sanitize", Judge::tsan,
     "turns ThreadSanitizer off for this code, so a race in it goes unreported. Remove it and make the "
     "shared data safe instead (a mutex, an atomic, one owner)."};
 const HatchKind nolint{
-    "nolint", "static",
+    "nolint", Judge::static_check,
     "silences racelab-check on this code. Remove it and fix what the check reports; if you are sure it "
     "is a false alarm, show it to your instructor."};
 const HatchKind tsan_suppression{
-    "tsan-suppression", "tsan",
+    "tsan-suppression", Judge::tsan,
     "tells ThreadSanitizer to look away (suppressions, options, annotations or its report channel). "
     "Remove it and fix the race it would report."};
 const HatchKind sleep_hatch{
-    "sleep", "tsan",
+    "sleep", Judge::tsan,
     "a sleep is not synchronisation: it makes the race unlikely, not impossible. Wait for the event "
     "itself instead: join the thread, or use a condition variable, a future or an atomic flag."};
 

@@ -3,6 +3,8 @@
 /// Escape hatches in a student's sources: ways to make a judge look away
 /// instead of fixing the code. Each found costs the judge it dodges.
 
+#include "core/judge.hpp"
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -13,7 +15,7 @@ struct EscapeHatch {
   std::string file;    ///< as shown: relative to the sources folder
   int line = 0;
   std::string kind;    ///< "no_sanitize", "nolint", "tsan-suppression", "sleep"
-  std::string dodges;  ///< the judge it costs: "tsan", "static", "functional"
+  Judge dodges = Judge::tsan;  ///< the judge it costs
   std::string text;    ///< the offending line, trimmed
   std::string message; ///< plain words: what it does and what to do instead
 };

@@ -1,34 +1,22 @@
 #pragma once
 /// \file
-/// `racelab judge`: one judge's verdict on one exercise, written for a student.
+/// `racelab judge`: one judge's verdict on one exercise, written for a student,
+/// and returned with its findings as data.
+
+#include "core/course.hpp"
+#include "core/finding.hpp"
+#include "core/judge.hpp"
+#include "core/verdict.hpp"
 
 #include <filesystem>
 #include <iosfwd>
 #include <string>
 #include <vector>
 
-#include "core/course.hpp"
-#include "sandbox/process.hpp"
-
 namespace racelab::lab {
 
-/// The three judges every exercise faces.
-enum class JudgeKind {
-  functional,  ///< the grader's Boost.Test checks, built plainly
-  tsan,        ///< the same checks built with -fsanitize=thread
-  static_check, ///< racelab-check on the student's sources
-  perf          ///< the perf exercises: the student's strategies against the reference, as ratios
-};
-
-/// Exit status of `racelab judge`.
-enum JudgeStatus : int {
-  judge_passed = 0,
-  judge_failed = 1,
-  judge_error = 2,  ///< the judge itself could not run
-};
-
 struct JudgeOptions {
-  JudgeKind kind = JudgeKind::functional;
+  Judge judge = Judge::functional;  ///< functional, tsan, static or perf (the build is ctest's)
   int exercise = 0;
   std::filesystem::path readme;   ///< the exercise's README.md (for "What to do")
   std::filesystem::path sources;  ///< the folder holding the student's files
@@ -41,33 +29,25 @@ struct JudgeOptions {
   /// The exercise's own task sleeps (its starter and solutions do on purpose),
   /// so a sleep in the student's sources is not an escape hatch.
   bool sleep_allowed = false;
+  /// static: run the checker a second time for its findings as data (they go into a record).
+  bool findings_as_data = false;
 };
 
-/// "functional", "tsan", "static".
-std::string judge_id(JudgeKind kind);
-/// "functional tests", "ThreadSanitizer", "racelab-check".
-std::string judge_title(JudgeKind kind);
-/// Parses "functional" / "tsan" / "static"; throws std::invalid_argument otherwise.
-JudgeKind parse_judge_kind(const std::string& text);
+/// What a judge concluded, and what it found.
+struct JudgeVerdict {
+  JudgeStatus status = judge_error;
+  std::vector<GradeFinding> findings;  ///< files as the judge saw them (absolute when it knows the sources)
+};
 
-/// Runs the judge, prints its verdict to `out`, returns a JudgeStatus.
+/// `file` as a judge found it (relative to the student's sources, as TSan and the escape-hatch
+/// scan show it) made absolute, as findings carry it.
+std::string absolute_in_sources(const JudgeOptions& options, const std::string& file);
+
+/// The verdict: printed to `out` for a student, returned with the findings.
+JudgeVerdict judge_verdict(const JudgeOptions& options, std::ostream& out);
+
+/// judge_verdict(), and when RACELAB_RESULTS_DIR is set (racelab grade), its record in
+/// that folder; returns the status (the exit status of `racelab judge`).
 int run_judge(const JudgeOptions& options, std::ostream& out);
-
-/// The perf judge (perf_judge.cpp): the student's driver against the reference driver.
-int run_perf_judge(const JudgeOptions& options, std::ostream& out);
-
-/// Boost.Test's failing-assertion lines in `output`, shortened:
-/// `counter_test.cpp(42): in "counter_tests/total": check … has failed`.
-std::vector<std::string> boost_test_failures(const std::string& output);
-
-/// The README path as a student finds it: relative to the repository root
-/// (the nearest folder above it holding CMakePresets.json or .git), else as given.
-std::string readme_for_display(const std::filesystem::path& readme);
-
-/// The judges' TSAN_OPTIONS for logs written to `<log_dir>/tsan.<pid>`.
-std::string judge_tsan_options(const std::filesystem::path& log_dir);
-
-/// Exit status of a TSan run that found problems (set through TSAN_OPTIONS).
-inline constexpr int tsan_exit_code = 66;
 
 }  // namespace racelab::lab

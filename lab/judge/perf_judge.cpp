@@ -3,9 +3,12 @@
 // graded by the ratio of their speed-ups — never by an absolute time, so a
 // slow or busy machine slows both sides alike.
 
-#include "bench/harness/harness.hpp"
+#include "judge/perf_judge.hpp"
+
+#include "bench/harness/driver_run.hpp"
+#include "bench/harness/stats.hpp"
 #include "core/course.hpp"
-#include "judge/judge.hpp"
+#include "judge/verdict_text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -49,15 +52,6 @@ std::string fixed(double v, int decimals) {
 }
 
 std::string percent(double v) { return fixed(v * 100, 0) + "%"; }
-
-std::string headline(int exercise, const std::string& verdict) {
-  return "exercise " + std::to_string(exercise) + " — perf judge: " + verdict + "\n";
-}
-
-std::string what_to_do(const JudgeOptions& o) {
-  if (o.readme.empty()) return "What to do: read the hints in the exercise's README.md\n";
-  return "What to do: read the hints in " + readme_for_display(o.readme) + "\n";
-}
 
 /// What usually makes a strategy of this workload lose its speed-up.
 std::string likely_cause(const std::string& workload) {
@@ -169,7 +163,7 @@ void forget_timings(Measurement& m) {
 std::optional<Measurement> plan(const JudgeOptions& o, const Course& course, std::ostream& out) {
   const auto* exercise = course.find(o.exercise);
   if (exercise == nullptr || exercise->perf_min_ratio.empty()) {
-    out << headline(o.exercise, "could not run") << course.file.string() << " sets no perf thresholds for exercise "
+    out << headline(o, judge_error) << course.file.string() << " sets no perf thresholds for exercise "
         << o.exercise << " (add perf = { strategy = ratio, … } to [exercise." << o.exercise << "])\n";
     return std::nullopt;
   }
@@ -182,7 +176,7 @@ std::optional<Measurement> plan(const JudgeOptions& o, const Course& course, std
       return r.workload == s.workload && r.name == s.name;
     });
     if (!has_reference) {
-      out << headline(o.exercise, "could not run") << "the reference driver has no " << s.workload << " strategy '"
+      out << headline(o, judge_error) << "the reference driver has no " << s.workload << " strategy '"
           << s.name << "' to compare with\n";
       return std::nullopt;
     }
@@ -190,7 +184,7 @@ std::optional<Measurement> plan(const JudgeOptions& o, const Course& course, std
     m.sequential.try_emplace(s.workload);
   }
   if (m.contests.empty()) {
-    out << headline(o.exercise, "could not run") << "the student's perf driver registers none of the strategies "
+    out << headline(o, judge_error) << "the student's perf driver registers none of the strategies "
         << course.file.string() << " sets thresholds for\n";
     return std::nullopt;
   }
@@ -206,7 +200,7 @@ std::filesystem::path course_file(const JudgeOptions& o) {
   return locate_course_file(std::nullopt);
 }
 
-int verdict(const JudgeOptions& o, const Measurement& m, int batches, std::ostream& out) {
+JudgeStatus verdict(const JudgeOptions& o, const Measurement& m, int batches, std::ostream& out) {
   std::ostringstream table, failures;
   bool failed = false;
   table << "strategy          workers  student speed-up  reference speed-up  ratio  needed\n";
@@ -238,7 +232,7 @@ int verdict(const JudgeOptions& o, const Measurement& m, int batches, std::ostre
                << likely_cause(c.strategy.workload) << "\n";
     }
   }
-  out << headline(o.exercise, failed ? "FAILED" : "passed");
+  out << headline(o, failed ? judge_failed : judge_passed);
   out << failures.str();
   out << table.str();
   out << "Speed-up = the reference sequential time / the strategy's time, medians of "
@@ -256,20 +250,20 @@ int verdict(const JudgeOptions& o, const Measurement& m, int batches, std::ostre
 
 }  // namespace
 
-int run_perf_judge(const JudgeOptions& o, std::ostream& out) {
+JudgeVerdict judge_perf(const JudgeOptions& o, std::ostream& out) {
   if (std::thread::hardware_concurrency() < 2) {
-    out << headline(o.exercise, "could not run")
+    out << headline(o, judge_error)
         << "this machine has one core: a parallel strategy cannot be told from a serial one here\n";
-    return judge_error;
+    return {judge_error, {}};
   }
   if (o.command.empty() || o.reference.empty()) {
-    out << headline(o.exercise, "could not run") << "give --reference DRIVER and, after --, the student's driver\n";
-    return judge_error;
+    out << headline(o, judge_error) << "give --reference DRIVER and, after --, the student's driver\n";
+    return {judge_error, {}};
   }
   try {
     const Course course = load_course(course_file(o));
     auto m = plan(o, course, out);
-    if (!m) return judge_error;
+    if (!m) return {judge_error, {}};
     const auto start = std::chrono::steady_clock::now();
     const auto time_for_another = [&](int batches) {
       const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -280,8 +274,8 @@ int run_perf_judge(const JudgeOptions& o, std::ostream& out) {
       for (int r = 0; r < rounds_per_batch; ++r) measure_round(o, *m, batches * rounds_per_batch + r);
       ++batches;
       if (!m->kit_problem.empty()) {
-        out << headline(o.exercise, "could not run") << "the reference driver failed: " << m->kit_problem << "\n";
-        return judge_error;
+        out << headline(o, judge_error) << "the reference driver failed: " << m->kit_problem << "\n";
+        return {judge_error, {}};
       }
       const bool busy = !indiscernible(*m).empty();
       if (!(busy || any_noisy(*m)) || !time_for_another(batches)) break;
@@ -291,16 +285,16 @@ int run_perf_judge(const JudgeOptions& o, std::ostream& out) {
     const bool student_failed =
         std::any_of(m->contests.begin(), m->contests.end(), [](const Contest& c) { return !c.problem.empty(); });
     if (const auto busy = indiscernible(*m); !busy.empty() && !student_failed) {
-      out << headline(o.exercise, "could not run") << busy << "\n";
-      return judge_error;
+      out << headline(o, judge_error) << busy << "\n";
+      return {judge_error, {}};
     }
-    return verdict(o, *m, batches, out);
+    return {verdict(o, *m, batches, out), {}};
   } catch (const CourseError& e) {
-    out << headline(o.exercise, "could not run") << e.message << "\n";
+    out << headline(o, judge_error) << e.message << "\n";
   } catch (const std::exception& e) {
-    out << headline(o.exercise, "could not run") << e.what() << "\n";
+    out << headline(o, judge_error) << e.what() << "\n";
   }
-  return judge_error;
+  return {judge_error, {}};
 }
 
 }  // namespace racelab::lab

@@ -4,7 +4,7 @@
 /// Every exercise is complete and registered, holds no stray file, every
 /// starter fails as its exercise says and every solution passes.
 
-#include "kit/assign.hpp"
+#include "kit/registration.hpp"
 
 #include <filesystem>
 #include <iosfwd>
@@ -30,6 +30,11 @@ struct VerifyOptions {
 
 /// The checks that need no build: files, registrations, course file, solutions' layout.
 std::vector<VerifyProblem> verify_files(const std::filesystem::path& kit, const std::vector<KitExercise>& exercises);
+
+/// Exercise folders under exercises/ that no tests/exercises/NN-name/CMakeLists.txt registers:
+/// they would never be graded.
+void check_unregistered(const std::filesystem::path& kit, const std::vector<KitExercise>& exercises,
+                        std::vector<VerifyProblem>& problems);
 
 /// What a failed self-test expectation means, from its ctest name
 /// (`selftest.exercise3.starter.tsan`) and its output; empty when the name is not one.

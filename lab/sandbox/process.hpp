@@ -1,6 +1,7 @@
 #pragma once
 /// \file
-/// Running a program under a time limit, with its output captured and capped.
+/// Running a program under limits (time, CPU, memory, processes, output),
+/// with its output captured and capped. Knows nothing of racelab.
 
 #include <chrono>
 #include <cstdint>
@@ -52,36 +53,11 @@ struct RunError {
   std::string message;
 };
 
-/// Default number of output bytes shown by `read_capped`.
-inline constexpr std::size_t shown_output_bytes = 64 * 1024;
-
 /// Runs `request`; throws `RunError` when the program cannot be started.
 /// The caller becomes a child subreaper (PR_SET_CHILD_SUBREAPER), so that
 /// nothing the program starts, not even a process that called setsid(), can
 /// outlive the run: the whole tree is killed at the time limit, past a limit
 /// and after the program exits. Not for concurrent use within one process.
 RunResult run_process(const RunRequest& request);
-
-/// The first `limit` bytes of `file`, then "[… N more bytes not shown]" when it is longer.
-std::string read_capped(const std::filesystem::path& file, std::size_t limit = shown_output_bytes);
-
-/// Cuts `text` to `limit` bytes (at a line end when one is close), with the same marker.
-std::string cap_text(const std::string& text, std::size_t limit = shown_output_bytes);
-
-/// "SIGSEGV (segmentation fault)".
-std::string signal_description(int signal_number);
-
-/// A private directory under $TMPDIR (mode 0700), removed by the destructor.
-class TempDir {
-public:
-  explicit TempDir(const std::string& prefix = "racelab");
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-
-private:
-  std::filesystem::path path_;
-};
 
 }  // namespace racelab::lab

@@ -3,6 +3,7 @@
 // grader was edited — graded two at a time into one class CSV.
 #include "kit/assign.hpp"
 #include "sandbox/process.hpp"
+#include "sandbox/temp_dir.hpp"
 #include "lab_test_support.hpp"
 
 #include <boost/test/unit_test.hpp>

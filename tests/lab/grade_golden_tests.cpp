@@ -9,10 +9,14 @@
 // grades as if the starters lived there, so that paths are shown relative to
 // it as they are in a student's repository.
 #include "core/course.hpp"
-#include "grade/grade.hpp"
-#include "sandbox/process.hpp"
-#include "grade/formats/report_formats.hpp"
+#include "core/integrity.hpp"
 #include "core/text.hpp"
+#include "grade/course_points.hpp"
+#include "grade/formats/report_files.hpp"
+#include "grade/formats/table.hpp"
+#include "grade/grade.hpp"
+#include "grade/test_results.hpp"
+#include "sandbox/temp_dir.hpp"
 #include "lab_test_support.hpp"
 
 #include <boost/test/unit_test.hpp>
@@ -61,17 +65,15 @@ struct Replay {
     grade();
   }
 
-  /// The steps of `racelab grade` after ctest has run, in its order.
+  /// What `racelab grade` does once ctest has run.
   void grade() {
     auto report = lab::read_manifest(in / "racelab-exercises.json");
     const auto course = lab::load_course(root / "lab" / "course.toml");
     lab::apply_course(report, course);
-    lab::apply_junit(report, in / "ctest-junit.xml", lab::timed_out_tests(lab::read_text(in / "ctest-output.txt")));
-    lab::apply_compile_failures(report);
-    lab::apply_judge_records(report, in / "records");
     // One edited grader, so that every format shows withheld credit too.
-    lab::apply_integrity(report, {{"tests/exercises/05-stopping-a-thread/spinner_test.cpp", 5, "edited"}});
-    lab::apply_course(report, course);
+    const std::vector<lab::EditedFile> edited{{"tests/exercises/05-stopping-a-thread/spinner_test.cpp", 5, "edited"}};
+    lab::apply_test_results(report, course, {in / "ctest-junit.xml", lab::read_text(in / "ctest-output.txt"), in / "records"},
+                            edited);
     fs::create_directories(out);
     lab::write_reports(report, out);
     table = lab::render_table(report, false);

@@ -1,6 +1,7 @@
 // The TSan report parser on real reports captured from clang-16's TSan
 // (tests/lab/tsan-reports/*.log; the programs are in tsan-reports/src/ and
 // were built in /home/student/lab/src, which the tests pass as --sources).
+
 #include "judge/tsan_report.hpp"
 
 #include <boost/test/unit_test.hpp>

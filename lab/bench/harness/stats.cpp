@@ -1,7 +1,7 @@
 // The perf harness's statistics: pure functions over timings, so they can be
 // checked on known inputs (tests/bench/bench_stats_tests.cpp).
 
-#include "bench/harness/harness.hpp"
+#include "bench/harness/stats.hpp"
 
 #include <algorithm>
 
