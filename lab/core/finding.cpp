@@ -1,5 +1,7 @@
 #include "core/finding.hpp"
 
+#include "core/json_fields.hpp"
+
 #include <boost/json.hpp>
 
 namespace racelab::lab {
@@ -18,16 +20,6 @@ std::vector<std::string> strings_from_json(const json::value* value) {
   if (value == nullptr || !value->is_array()) return strings;
   for (const auto& s : value->as_array()) strings.push_back(json::value_to<std::string>(s));
   return strings;
-}
-
-std::string string_or_empty(const json::object& object, const char* key) {
-  const auto* value = object.if_contains(key);
-  return value != nullptr && value->is_string() ? json::value_to<std::string>(*value) : std::string();
-}
-
-int int_or_zero(const json::object& object, const char* key) {
-  const auto* value = object.if_contains(key);
-  return value != nullptr && value->is_number() ? value->to_number<int>() : 0;
 }
 
 }  // namespace
@@ -61,18 +53,18 @@ json::array findings_to_json(const std::vector<GradeFinding>& findings) {
 GradeFinding finding_from_json(const json::object& o, Judge judge) {
   GradeFinding f;
   f.judge = judge;
-  f.kind = string_or_empty(o, "kind");
-  f.message = string_or_empty(o, "message");
-  f.file = string_or_empty(o, "file");
-  f.line = int_or_zero(o, "line");
-  f.column = int_or_zero(o, "column");
-  f.object = string_or_empty(o, "object");
+  f.kind = string_field(o, "kind");
+  f.message = string_field(o, "message");
+  f.file = string_field(o, "file");
+  f.line = int_field(o, "line");
+  f.column = int_field(o, "column");
+  f.object = string_field(o, "object");
   f.notes = strings_from_json(o.if_contains("notes"));
   if (const auto* accesses = o.if_contains("accesses"); accesses != nullptr && accesses->is_array()) {
     for (const auto& entry : accesses->as_array()) {
       const auto& a = entry.as_object();
-      f.accesses.push_back({string_or_empty(a, "operation"), string_or_empty(a, "file"), int_or_zero(a, "line"),
-                            int_or_zero(a, "column"), string_or_empty(a, "thread"),
+      f.accesses.push_back({string_field(a, "operation"), string_field(a, "file"), int_field(a, "line"),
+                            int_field(a, "column"), string_field(a, "thread"),
                             strings_from_json(a.if_contains("mutexes"))});
     }
   }

@@ -1,5 +1,6 @@
 #include "judge/static_judge.hpp"
 
+#include "core/json_fields.hpp"
 #include "core/judge_record.hpp"
 #include "judge/limited_run.hpp"
 #include "judge/verdict_text.hpp"
@@ -15,31 +16,21 @@ namespace {
 
 namespace json = boost::json;
 
-std::string string_or_empty(const json::object& object, const char* key) {
-  const auto* value = object.if_contains(key);
-  return value != nullptr && value->is_string() ? json::value_to<std::string>(*value) : std::string();
-}
-
-int int_or_zero(const json::object& object, const char* key) {
-  const auto* value = object.if_contains(key);
-  return value != nullptr && value->is_number() ? value->to_number<int>() : 0;
-}
-
 /// One diagnostic of the checker's JSON output.
 GradeFinding finding_of(const json::object& d) {
   GradeFinding f;
   f.judge = Judge::static_check;
-  f.kind = string_or_empty(d, "check");
-  f.message = string_or_empty(d, "message");
-  f.file = string_or_empty(d, "file");
-  f.line = int_or_zero(d, "line");
-  f.column = int_or_zero(d, "column");
+  f.kind = string_field(d, "check");
+  f.message = string_field(d, "message");
+  f.file = string_field(d, "file");
+  f.line = int_field(d, "line");
+  f.column = int_field(d, "column");
   if (const auto* notes = d.if_contains("notes"); notes != nullptr && notes->is_array()) {
     for (const auto& n : notes->as_array()) {
       if (!n.is_object()) continue;
       const auto& note = n.as_object();
-      f.notes.push_back(string_or_empty(note, "file") + ":" + std::to_string(int_or_zero(note, "line")) + ":" +
-                        std::to_string(int_or_zero(note, "column")) + ": note: " + string_or_empty(note, "message"));
+      f.notes.push_back(string_field(note, "file") + ":" + std::to_string(int_field(note, "line")) + ":" +
+                        std::to_string(int_field(note, "column")) + ": note: " + string_field(note, "message"));
     }
   }
   return f;
