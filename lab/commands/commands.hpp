@@ -21,7 +21,7 @@ struct Command {
   CommandAction run;
 };
 
-Command add_judge_command(CLI::App& app);   ///< judge.cpp-side options live in cli_judge.cpp
+Command add_judge_command(CLI::App& app);   ///< judge (commands/judge.cpp)
 Command add_grade_command(CLI::App& app);   ///< grade, grade --batch
 Command add_list_command(CLI::App& app);    ///< list
 Command add_assign_command(CLI::App& app);  ///< assign
