@@ -21,6 +21,14 @@ pt::ptree& add_element(pt::ptree& parent, const std::string& name, const std::st
   return parent.push_back({name, pt::ptree(xml_text(text))})->second;
 }
 
+pt::ptree& add_text_element(pt::ptree& parent, const std::string& name, const std::string& text) {
+  auto& element = add_element(parent, name, text);
+  // PropertyTree closes an element with neither text nor children as <name/>; an empty
+  // text node keeps the closing tag.
+  if (text.empty()) element.push_back({"<xmltext>", pt::ptree()});
+  return element;
+}
+
 void set_attribute(pt::ptree& element, const std::string& name, const std::string& value) {
   auto found = element.find("<xmlattr>");
   pt::ptree& attributes =

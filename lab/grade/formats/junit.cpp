@@ -59,7 +59,7 @@ void add_testcase(pt::ptree& suite, const ExerciseOutcome& e, Judge judge, const
   if (is_failure(o.verdict)) {
     std::string findings;
     for (const auto& f : o.findings) findings += finding_text(f, "");
-    auto& failure = add_element(testcase, "failure", findings);
+    auto& failure = add_text_element(testcase, "failure", findings);
     set_attribute(failure, "type", failure_type(o.verdict));
     set_attribute(failure, "message", o.summary);
   } else if (o.verdict != Verdict::pass) {
