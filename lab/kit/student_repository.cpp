@@ -68,9 +68,10 @@ void plan_kit_side(const fs::path& kit, std::vector<PlannedFile>& plan) {
   for (const auto& path : files_under(kit, "checker")) {
     if (!starts_with_folder(path, "checker/bench")) plan.push_back(copied(kit, path));
   }
-  // The instructor's notes and the student README's template stay behind.
+  // The instructor's notes (every README.md of lab/) and the student README's template stay behind.
   for (const auto& path : files_under(kit, "lab")) {
-    if (path != "lab/course.toml" && path != "lab/README.md" && !starts_with_folder(path, "lab/student")) {
+    const bool notes = fs::path(path).filename() == "README.md";
+    if (path != "lab/course.toml" && !notes && !starts_with_folder(path, "lab/student")) {
       plan.push_back(copied(kit, path));
     }
   }
