@@ -180,7 +180,7 @@ clang::tooling::CommandLineArguments adjustArguments(const clang::tooling::Comma
                                                      llvm::StringRef) {
   clang::tooling::CommandLineArguments Out = Args;
   bool HasResourceDir = llvm::any_of(Args, [](const std::string &A) {
-    return llvm::StringRef(A).startswith("-resource-dir");
+    return llvm::StringRef(A).starts_with("-resource-dir");
   });
   if (!HasResourceDir && !Out.empty() && *RACELAB_CLANG_RESOURCE_DIR)
     Out.insert(Out.begin() + 1, std::string("-resource-dir=") + RACELAB_CLANG_RESOURCE_DIR);
