@@ -109,6 +109,7 @@ macro(racelab_find_clang)
     message(FATAL_ERROR "racelab: racelab-check needs LLVM 16 to 22; ${Clang_DIR} is LLVM ${LLVM_PACKAGE_VERSION}")
   endif()
   message(STATUS "racelab: racelab-check is built against LLVM ${LLVM_PACKAGE_VERSION} (${Clang_DIR})")
+  set(RACELAB_CHECKER_LLVM_MAJOR ${LLVM_VERSION_MAJOR} CACHE INTERNAL "The LLVM release racelab-check is built against")
 
   # The builtin headers: the release's own clang knows where they are; without
   # it (only the -dev packages installed), the standard place in its lib folder.
