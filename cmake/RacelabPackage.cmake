@@ -27,7 +27,7 @@ foreach(entry IN LISTS RACELAB_MAN_NAMES)
       file(MAKE_DIRECTORY \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_MANDIR}/man1\")
       message(STATUS \"Installing: \${page}\")
       execute_process(COMMAND \${help2man} --no-info --no-discard-stderr
-                              --version-string=${PROJECT_VERSION} --name=\"${summary}\"
+                              --version-string=${PROJECT_VERSION} \"--name=${summary}\"
                               --output=\${page} \${bin}
                       COMMAND_ERROR_IS_FATAL ANY)
     else()
