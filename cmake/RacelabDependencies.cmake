@@ -23,24 +23,34 @@ else()
 endif()
 
 # ThreadSanitizer and coroutines resumed on another thread: clang 16 at -O1
-# caches a thread-local address across a co_await inside a loop (llvm-project
-# issues 47179, 63022), so a correct program that resumes its coroutines on a
-# thread pool is reported as racy at random. The exercises whose TSan build
-# runs such coroutines (4 and 6) pass RACELAB_COROUTINE_TSAN_OPTIONS as their
-# TSAN_COMPILE_OPTIONS: -O1 (the default of every TSan build) where the
-# compiler was measured not to do this, -O0 elsewhere.
-#
-# Measured with the thread-pool solutions of exercises 4 and 6, their TSan
-# graders built at -O1 and run 30 times each (ci/README.md has the numbers):
-# clang 19 and 22 gave no report in any run; clang 16 did. Releases not
-# measured keep -O0, which is always correct (only slower).
-set(_racelab_coroutine_safe_at_o1 Clang-19 Clang-22)
-set(RACELAB_COROUTINE_SAFE_AT_O1 "" CACHE STRING
-    "More compilers (e.g. Clang-20;GNU-14), measured as ci/README.md says, whose coroutine TSan builds are correct at -O1")
-mark_as_advanced(RACELAB_COROUTINE_SAFE_AT_O1)
-string(REGEX MATCH "^[0-9]+" _racelab_major ${CMAKE_CXX_COMPILER_VERSION})
-if("${CMAKE_CXX_COMPILER_ID}-${_racelab_major}" IN_LIST _racelab_coroutine_safe_at_o1 OR
-   "${CMAKE_CXX_COMPILER_ID}-${_racelab_major}" IN_LIST RACELAB_COROUTINE_SAFE_AT_O1)
+# caches a thread-local address across a co_await (llvm-project issues 47179,
+# 63022), so a correct program that resumes its coroutines on a thread pool is
+# reported as racy at random. The exercises whose TSan build runs such
+# coroutines (4 and 6) pass RACELAB_COROUTINE_TSAN_OPTIONS as their
+# TSAN_COMPILE_OPTIONS: -O1, the default of every TSan build, when a probe
+# built with this compiler at -O1 shows every resumption using its own
+# thread's variable, -O0 otherwise. Measured: clang 16 caches (8 of 8
+# resumptions, at -O1 and -O2); clang 19, clang 22 and g++ 12 do not.
+if(NOT DEFINED RACELAB_COROUTINE_TLS_AT_O1)
+  try_run(_racelab_probe_run _racelab_probe_compiled
+          ${CMAKE_BINARY_DIR}/probes/coroutine_thread_local
+          ${CMAKE_CURRENT_LIST_DIR}/probes/coroutine_thread_local.cpp
+          CXX_STANDARD 20 CXX_STANDARD_REQUIRED ON
+          COMPILE_DEFINITIONS -O1
+          LINK_LIBRARIES Threads::Threads
+          RUN_OUTPUT_VARIABLE _racelab_probe_output)
+  if(_racelab_probe_compiled AND _racelab_probe_run EQUAL 0)
+    set(_racelab_probe_verdict correct)
+  else()
+    set(_racelab_probe_verdict cached)
+  endif()
+  set(RACELAB_COROUTINE_TLS_AT_O1 ${_racelab_probe_verdict} CACHE INTERNAL
+      "Whether this compiler keeps thread_local addresses right across co_await at -O1")
+  string(STRIP "${_racelab_probe_output}" _racelab_probe_output)
+  message(STATUS "racelab: coroutines resumed on another thread at -O1: ${_racelab_probe_verdict} "
+                 "(${_racelab_probe_output})")
+endif()
+if(RACELAB_COROUTINE_TLS_AT_O1 STREQUAL "correct")
   set(RACELAB_COROUTINE_TSAN_OPTIONS -O1)
 else()
   set(RACELAB_COROUTINE_TSAN_OPTIONS -O0)
