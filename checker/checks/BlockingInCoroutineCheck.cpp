@@ -279,7 +279,7 @@ private:
       return;
     clang::SourceLocation Loc = Call->getExprLoc();
     bool IsAwaited = Awaited == Call;
-    bool Async = IsAwaited || (F->getIdentifier() && F->getName().startswith("async_"));
+    bool Async = IsAwaited || (F->getIdentifier() && F->getName().starts_with("async_"));
     for (const clang::Expr *Arg : Call->arguments())
       Async |= isAsyncToken(Arg->getType());
 

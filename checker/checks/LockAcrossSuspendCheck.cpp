@@ -90,7 +90,7 @@ const clang::VarDecl *movedVariable(const clang::Expr *E) {
 /// Awaiting these never suspends (Asio's this_coro:: queries, suspend_never).
 bool neverSuspends(const clang::CoroutineSuspendExpr *S) {
   std::string Awaited = plainClassName(S->getOperand()->getType());
-  return llvm::StringRef(Awaited).startswith("boost::asio::this_coro::") ||
+  return llvm::StringRef(Awaited).starts_with("boost::asio::this_coro::") ||
          Awaited == "std::suspend_never";
 }
 

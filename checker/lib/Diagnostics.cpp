@@ -41,7 +41,7 @@ bool hasMarker(llvm::StringRef Text, llvm::StringRef Marker, llvm::StringRef Che
     Pos += Marker.size();
     if (!Rest.empty() && (llvm::isAlnum(Rest.front()) || Rest.front() == '_'))
       continue; // NOLINTNEXTLINE seen while looking for NOLINT, or NOLINTBEGIN
-    if (!Rest.startswith("("))
+    if (!Rest.starts_with("("))
       return true; // a bare NOLINT silences every check
     size_t Close = Rest.find(')');
     if (Close == llvm::StringRef::npos)
@@ -296,7 +296,7 @@ void DiagnosticSink::printSARIF(llvm::raw_ostream &OS, const SarifTool &Tool,
                          {"results", std::move(Results)}};
   if (!BaseDir.empty()) {
     std::string Base = "file://" + encodeUriPath(BaseDir);
-    if (!llvm::StringRef(Base).endswith("/"))
+    if (!llvm::StringRef(Base).ends_with("/"))
       Base += '/';
     Run["originalUriBaseIds"] =
         llvm::json::Object{{"%SRCROOT%", llvm::json::Object{{"uri", Base}}}};

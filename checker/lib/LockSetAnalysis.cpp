@@ -586,7 +586,7 @@ private:
       return AtomicOp::Load;
     if (Name == "store")
       return AtomicOp::Store;
-    if (Name.startswith("fetch_") || Name == "exchange" || Name.startswith("compare_exchange") ||
+    if (Name.starts_with("fetch_") || Name == "exchange" || Name.starts_with("compare_exchange") ||
         Name == "test_and_set" || Name == "clear")
       return AtomicOp::ReadModifyWrite;
     return AtomicOp::None; // wait, notify_one, is_lock_free…
@@ -724,7 +724,7 @@ private:
     }
     if (const clang::CXXRecordDecl *R = A->getType()->getAsCXXRecordDecl();
         R && R->getIdentifier() && isStdDecl(R) &&
-        (R->getName().startswith("_Set") || R->getName() == "_Resetiosflags"))
+        (R->getName().starts_with("_Set") || R->getName() == "_Resetiosflags"))
       return 0;
     return 1;
   }

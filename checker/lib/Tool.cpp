@@ -82,23 +82,24 @@ const char Overview[] =
     "// NOLINT(racelab-<check>). Configuration: the nearest .racelab-check above\n"
     "each file (Checks: '...', CheckOptions: ...), overridden by the options.\n";
 
-/// Only the first compile command of each file: a file built twice (plain
-/// and with -fsanitize=thread) is parsed once.
-class FirstCommandDatabase : public clang::tooling::CompilationDatabase {
+/// Only the Nth compile command of each file: a file built twice (plain and
+/// with -fsanitize=thread) is parsed once, unless --all-compile-commands.
+class NthCommandDatabase : public clang::tooling::CompilationDatabase {
 public:
-  explicit FirstCommandDatabase(const clang::tooling::CompilationDatabase &Inner)
-      : Inner(Inner) {}
+  NthCommandDatabase(const clang::tooling::CompilationDatabase &Inner, size_t N)
+      : Inner(Inner), N(N) {}
   std::vector<clang::tooling::CompileCommand>
   getCompileCommands(llvm::StringRef File) const override {
     auto Commands = Inner.getCompileCommands(File);
-    if (Commands.size() > 1)
-      Commands.resize(1);
-    return Commands;
+    if (Commands.size() > N)
+      return {Commands[N]};
+    return {};
   }
   std::vector<std::string> getAllFiles() const override { return Inner.getAllFiles(); }
 
 private:
   const clang::tooling::CompilationDatabase &Inner;
+  size_t N;
 };
 
 /// Keeps the compiler's errors to itself; remembers the first for the
@@ -180,7 +181,7 @@ clang::tooling::CommandLineArguments adjustArguments(const clang::tooling::Comma
                                                      llvm::StringRef) {
   clang::tooling::CommandLineArguments Out = Args;
   bool HasResourceDir = llvm::any_of(Args, [](const std::string &A) {
-    return llvm::StringRef(A).startswith("-resource-dir");
+    return llvm::StringRef(A).starts_with("-resource-dir");
   });
   if (!HasResourceDir && !Out.empty() && *RACELAB_CLANG_RESOURCE_DIR)
     Out.insert(Out.begin() + 1, std::string("-resource-dir=") + RACELAB_CLANG_RESOURCE_DIR);
@@ -380,11 +381,6 @@ int runRacelabCheck(int Argc, const char **Argv) {
     return ExitToolError;
   }
 
-  FirstCommandDatabase FirstOnly(Options.getCompilations());
-  const clang::tooling::CompilationDatabase &Database =
-      AllCommandsOption ? Options.getCompilations()
-                        : static_cast<const clang::tooling::CompilationDatabase &>(FirstOnly);
-
   DiagnosticSink Sink;
   bool ToolError = false;
   llvm::CrashRecoveryContext::Enable();
@@ -406,15 +402,25 @@ int runRacelabCheck(int Argc, const char **Argv) {
       ToolError = true;
       continue;
     }
-    clang::tooling::ClangTool Tool(Database, {File});
-    Tool.setPrintErrorMessage(false);
-    Tool.appendArgumentsAdjuster(adjustArguments);
+    // One compile command per ClangTool run (the first, or each in turn): a
+    // run over several announces each on stderr (LLVM 19 and later).
+    size_t Runs = 1;
+    if (AllCommandsOption)
+      Runs = std::max<size_t>(1, Options.getCompilations().getCompileCommands(File).size());
     ErrorCollector Errors;
-    Tool.setDiagnosticConsumer(&Errors);
     RacelabActionFactory Factory(S.Checks, Sink);
     int Status = 0;
-    llvm::CrashRecoveryContext Recovery;
-    if (!Recovery.RunSafely([&] { Status = Tool.run(&Factory); })) {
+    bool Crashed = false;
+    for (size_t N = 0; N < Runs && !Crashed; ++N) {
+      NthCommandDatabase Database(Options.getCompilations(), N);
+      clang::tooling::ClangTool Tool(Database, {File});
+      Tool.setPrintErrorMessage(false);
+      Tool.appendArgumentsAdjuster(adjustArguments);
+      Tool.setDiagnosticConsumer(&Errors);
+      llvm::CrashRecoveryContext Recovery;
+      Crashed = !Recovery.RunSafely([&] { Status |= Tool.run(&Factory); });
+    }
+    if (Crashed) {
       llvm::errs() << "racelab-check: error: internal error while analysing '" << File
                    << "'; its findings may be incomplete (please report this)\n";
       ToolError = true;
