@@ -215,9 +215,10 @@ llvm::DenseSet<const clang::Expr *> referencesInForkedChild(clang::ASTContext &C
       Callers[Callee].push_back({Caller, InChild});
     Escaping.insert(Facts.Escaping.begin(), Facts.Escaping.end());
   }
+  // The contract's functions are the grader's to call, whoever calls them here.
   auto declaredByKit = [&](const clang::FunctionDecl *F) {
     return llvm::any_of(F->redecls(), [&](const clang::FunctionDecl *R) {
-      return Origins.expandedIn(R->getLocation()) != Origin::Student;
+      return Origins.expandedIn(R->getLocation()) != Origin::Student || Origins.inContract(R->getLocation());
     });
   };
   llvm::SmallPtrSet<const clang::FunctionDecl *, 8> ChildOnly;

@@ -143,6 +143,11 @@ private:
                     const clang::DeclRefExpr *Ref) {
     if (std::optional<std::string> Why = TU.Rules.deniedBecause(Q))
       return reject(Q, Loc, *Why);
+    // What the compiler writes for a library type (copying a timespec, a
+    // pollfd, a pthread_mutex_t) only copies its data; a denied type is
+    // reported where it is named.
+    if (F && F->isImplicit() && llvm::isa<clang::CXXMethodDecl>(F))
+      return;
     llvm::StringRef Top = llvm::StringRef(Q).split("::").first;
     if (llvm::StringRef(Q).contains("::")) {
       if (Top == "std" || Top == "__gnu_cxx" || TU.Rules.inLibrary(Q))

@@ -26,7 +26,7 @@ bool isInside(llvm::StringRef Path, llvm::StringRef Folder) {
 
 SourceOrigins::SourceOrigins(const clang::SourceManager &SM, const clang::HeaderSearch &HS,
                              std::string StudentFolderPath, const Policy &P)
-    : SM(SM), StudentFolder(std::move(StudentFolderPath)) {
+    : SM(SM), StudentFolder(std::move(StudentFolderPath)), ContractNames(P.Contract) {
   for (const clang::DirectoryLookup &Dir : HS.search_dir_range()) {
     if (!Dir.isNormalDir())
       continue;
@@ -119,6 +119,19 @@ void SourceOrigins::noteInclusion(clang::FileID Includer, const clang::FileEntry
     return;
   if (ofFileEntry(Included) == Origin::Outside)
     ByEntry[Included] = Origin::Kit;
+}
+
+bool SourceOrigins::inContract(clang::SourceLocation Loc) {
+  if (Loc.isInvalid())
+    return false;
+  const clang::FileEntry *FE = SM.getFileEntryForID(SM.getFileID(SM.getFileLoc(Loc)));
+  Origin O = ofFileEntry(FE);
+  if (O != Origin::Student && O != Origin::Kit)
+    return false;
+  std::string Real = realPath(FE);
+  return llvm::any_of(ContractNames, [&](const std::string &Name) {
+    return llvm::StringRef(Real).endswith("/" + Name);
+  });
 }
 
 std::string SourceOrigins::shown(llvm::StringRef Path) const {

@@ -81,6 +81,10 @@ public:
   /// The real path of the file \p FE.
   std::string realPath(const clang::FileEntry *FE);
 
+  /// Is the file of \p Loc a contract header: the kit's copy, or the
+  /// student's copy (a file of their folder with the contract's name)?
+  bool inContract(clang::SourceLocation Loc);
+
   /// \p Path relative to the student's folder when inside it, else as is.
   std::string shown(llvm::StringRef Path) const;
 
@@ -91,6 +95,7 @@ private:
   std::string StudentFolder;
   std::vector<SearchFolder> Folders;
   std::vector<std::string> KitPaths;
+  std::vector<std::string> ContractNames;
   llvm::DenseMap<const clang::FileEntry *, Origin> ByEntry;
   llvm::DenseMap<const clang::FileEntry *, std::string> RealPaths;
 };
