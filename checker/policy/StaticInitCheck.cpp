@@ -35,10 +35,12 @@ public:
   std::optional<std::string> Found;
 
   bool VisitCallExpr(clang::CallExpr *E) {
-    if (const clang::FunctionDecl *F = E->getDirectCallee())
-      if (ownCode(Origins, F))
-        return stop("it calls '" + plainQualifiedName(F) + "'");
-    return true;
+    const clang::FunctionDecl *F = E->getDirectCallee();
+    if (!F || !ownCode(Origins, F))
+      return true;
+    if (const auto *M = llvm::dyn_cast<clang::CXXMethodDecl>(F); M && M->getParent()->isLambda())
+      return stop("it runs a lambda of yours");
+    return stop("it calls '" + plainQualifiedName(F) + "'");
   }
 
   bool VisitDeclRefExpr(clang::DeclRefExpr *E) {

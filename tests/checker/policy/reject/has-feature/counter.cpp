@@ -1,4 +1,5 @@
-// Correct only when ThreadSanitizer is watching.
+// Correct only when ThreadSanitizer is watching; and the same test split by a
+// backslash-newline, which the compiler joins.
 #include "counter.hpp"
 
 #include <mutex>
@@ -22,6 +23,11 @@ long count_in_parallel(int workers, long increments) {
 // CHECK-MESSAGES: :[[@LINE-1]]:9: error: this code is not the same in every build: the build with -fsanitize=thread [racelab-policy-build-dependent]
 #endif
         ++counter;
+#if __has_fea\
+ture(address_sanitizer)
+// CHECK-MESSAGES: :[[@LINE-2]]:5: error: '__has_feature' tells the builds apart [racelab-policy-preprocessor]
+        counter += 0;
+#endif
       }
     });
   }
