@@ -444,3 +444,34 @@ BOOST_AUTO_TEST_CASE(every_starter_solution_and_wrong_fix_passes) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+#ifdef RACELAB_POLICY_CORPUS_DIR
+BOOST_AUTO_TEST_SUITE(corpus)
+
+// Student work in many styles (tests/corpus/NN-name/{correct,wrong}/<entry>/):
+// the wrong entries hold concurrency bugs, not attacks, so every entry, right
+// or wrong, must pass the policy; the judges tell them apart.
+BOOST_AUTO_TEST_CASE(every_corpus_entry_passes) {
+  const fs::path corpus = RACELAB_POLICY_CORPUS_DIR;
+  unsigned entries = 0;
+  for (const fs::path &exercise : casesIn(corpus)) {
+    const std::string name = exercise.filename().string();
+    for (const char *kind : {"correct", "wrong"}) {
+      if (!fs::is_directory(exercise / kind))
+        continue;
+      for (const fs::path &folder : casesIn(exercise / kind)) {
+        BOOST_TEST_CONTEXT(fs::relative(folder, corpus).string()) {
+          Run r = runPolicy(folder, sourcesOf(folder), name);
+          BOOST_CHECK_MESSAGE(r.status == 0, "exit status " << r.status << "\n" << r.out << r.err);
+          BOOST_CHECK_EQUAL(r.out, "[]\n");
+          BOOST_CHECK_EQUAL(r.err, "");
+          ++entries;
+        }
+      }
+    }
+  }
+  BOOST_CHECK_GE(entries, 100u); // the corpus was really found
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+#endif
