@@ -525,9 +525,9 @@ void printFindings(const DiagnosticSink &Sink, const Setups &Configs, const poli
   Sink.printSARIF(llvm::outs(), Tool, Cwd);
 }
 
-} // namespace
-
-int runRacelabCheck(int Argc, const char **Argv) {
+/// Parses the command line; on a bad one, prints the one-line error and
+/// returns nothing.
+std::optional<clang::tooling::CommonOptionsParser> parseCommandLine(int Argc, const char **Argv) {
   llvm::cl::HideUnrelatedOptions(Category);
   auto Parsed = clang::tooling::CommonOptionsParser::create(Argc, Argv, Category,
                                                             llvm::cl::ZeroOrMore, Overview);
@@ -535,28 +535,15 @@ int runRacelabCheck(int Argc, const char **Argv) {
     llvm::StringRef Program = llvm::sys::path::filename(Argc > 0 ? Argv[0] : "");
     llvm::errs() << "racelab-check: error: " << oneLine(llvm::toString(Parsed.takeError()), Program)
                  << '\n';
-    return ExitToolError;
+    return std::nullopt;
   }
-  clang::tooling::CommonOptionsParser &Options = *Parsed;
-  std::vector<CheckInfo> Known = knownChecks();
-  if (!validOptions(Known))
-    return ExitToolError;
-  std::string PolicyError;
-  std::unique_ptr<policy::PolicyRunner> Policy = makePolicy(Known, PolicyError);
-  if (!PolicyError.empty()) {
-    llvm::errs() << "racelab-check: error: --policy: " << PolicyError << '\n';
-    return ExitToolError;
-  }
+  return std::move(*Parsed);
+}
 
-  Setups Configs(Known);
-  if (ListChecksOption)
-    return listChecks(Configs, Options.getSourcePathList(), Policy.get());
-  if (Options.getSourcePathList().empty()) {
-    llvm::errs() << "racelab-check: error: no input files (usage: racelab-check [-p <build dir>] "
-                    "<files...> [-- <compile flags>])\n";
-    return ExitToolError;
-  }
-
+/// Analyses every file of \p Options, prints the findings; returns the exit
+/// status.
+int analyseAll(clang::tooling::CommonOptionsParser &Options, Setups &Configs,
+               policy::PolicyRunner *Policy) {
   // By default a file built twice (plain and with -fsanitize=thread) is
   // parsed once; grading reads every distinct build of it.
   FirstCommandDatabase FirstOnly(Options.getCompilations());
@@ -571,16 +558,43 @@ int runRacelabCheck(int Argc, const char **Argv) {
   bool ToolError = false;
   llvm::CrashRecoveryContext::Enable();
   for (const std::string &File : Options.getSourcePathList())
-    ToolError |= !analyseFile(File, Database, Configs, Sink, Policy.get());
+    ToolError |= !analyseFile(File, Database, Configs, Sink, Policy);
   if (Policy)
     Policy->finish(Sink);
 
   Sink.finish();
-  printFindings(Sink, Configs, Policy.get());
+  printFindings(Sink, Configs, Policy);
   llvm::outs().flush();
   if (ToolError)
     return ExitToolError;
   return Sink.diagnostics().empty() ? ExitClean : ExitFindings;
+}
+
+} // namespace
+
+int runRacelabCheck(int Argc, const char **Argv) {
+  std::optional<clang::tooling::CommonOptionsParser> Options = parseCommandLine(Argc, Argv);
+  if (!Options)
+    return ExitToolError;
+  std::vector<CheckInfo> Known = knownChecks();
+  if (!validOptions(Known))
+    return ExitToolError;
+  std::string PolicyError;
+  std::unique_ptr<policy::PolicyRunner> Policy = makePolicy(Known, PolicyError);
+  if (!PolicyError.empty()) {
+    llvm::errs() << "racelab-check: error: --policy: " << PolicyError << '\n';
+    return ExitToolError;
+  }
+
+  Setups Configs(Known);
+  if (ListChecksOption)
+    return listChecks(Configs, Options->getSourcePathList(), Policy.get());
+  if (Options->getSourcePathList().empty()) {
+    llvm::errs() << "racelab-check: error: no input files (usage: racelab-check [-p <build dir>] "
+                    "<files...> [-- <compile flags>])\n";
+    return ExitToolError;
+  }
+  return analyseAll(*Options, Configs, Policy.get());
 }
 
 } // namespace racelab
