@@ -393,6 +393,9 @@ bool validOptions(const std::vector<CheckInfo> &Known) {
   };
   if (FormatOption != "text" && FormatOption != "json" && FormatOption != "sarif")
     return Fail("unknown --format '" + FormatOption + "' (expected text, json or sarif)");
+  // A judge that forgot its policy file must not grade without one.
+  if (PolicyOption.getNumOccurrences() && PolicyOption.empty())
+    return Fail("--policy: no policy file named (--policy=<exercise.json>)");
   std::string BadGlob = validateCheckGlobs(ChecksOption, Known);
   if (!BadGlob.empty())
     return Fail("--checks: " + BadGlob);

@@ -385,9 +385,24 @@ BOOST_AUTO_TEST_CASE(bad_policy_files_are_one_line_errors) {
                           r.err);
     }
   }
-  Run missing = runChecker({"--policy=" + (s.dir / "none.json").string(), "x.cpp", "--"});
-  BOOST_CHECK_EQUAL(missing.status, 2);
-  BOOST_CHECK(missing.err.find("cannot read policy file") != std::string::npos);
+  // A file that is not there, a folder, no file at all: the same, before any
+  // source file is looked at (x.cpp does not exist either).
+  fs::create_directories(s.dir / "folder.json");
+  const std::vector<std::pair<std::string, std::string>> unusable = {
+      {"--policy=" + (s.dir / "none.json").string(), "cannot read policy file '" + (s.dir / "none.json").string() + "'"},
+      {"--policy=" + (s.dir / "folder.json").string(), "cannot read policy file"},
+      {"--policy=", "no policy file named"},
+  };
+  for (const auto &[option, error] : unusable) {
+    BOOST_TEST_CONTEXT(option) {
+      Run r = runChecker({option, "--grading", "--format=json", "x.cpp", "--"});
+      BOOST_CHECK_EQUAL(r.status, 2);
+      BOOST_CHECK_EQUAL(r.out, "");
+      BOOST_CHECK_EQUAL(lines(r.err).size(), 1u);
+      BOOST_CHECK_MESSAGE(r.err.find("racelab-check: error: --policy: ") == 0 && r.err.find(error) != std::string::npos,
+                          r.err);
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(list_checks_and_sarif_show_the_policy_checks) {
