@@ -1,6 +1,8 @@
 //===- PreprocessorCheck.cpp - racelab-policy-preprocessor ----------------===//
 #include "policy/PreprocessorCheck.h"
 
+#include "clang/Basic/CharInfo.h"
+#include "clang/Lex/HeaderSearch.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/LiteralSupport.h"
 #include "clang/Lex/MacroInfo.h"
@@ -99,7 +101,72 @@ public:
     checkTest(MacroName);
   }
 
+  // The grader includes the contract header too: a macro the student's copy
+  // defines (or undefines) rewrites the grader's own code after it, as
+  // `#define BOOST_TEST(x) ((void)0)` would. Only its include guard may be
+  // defined, which is known once the file has been read to its end.
+  void MacroDefined(const clang::Token &MacroName, const clang::MacroDirective *MD) override {
+    if (MD && reachesTheGrader(MacroName.getLocation()))
+      ContractMacros.push_back({MacroName.getLocation(), MacroName.getIdentifierInfo(), MD->getMacroInfo()});
+  }
+  void MacroUndefined(const clang::Token &MacroName, const clang::MacroDefinition &,
+                      const clang::MacroDirective *) override {
+    if (reachesTheGrader(MacroName.getLocation()))
+      reportContractMacro(MacroName.getLocation(), "#undef", MacroName.getIdentifierInfo());
+  }
+  void EndOfMainFile() override {
+    for (const ContractMacro &M : ContractMacros)
+      if (!isIncludeGuard(M))
+        reportContractMacro(M.Loc, "#define", M.Id);
+  }
+
 private:
+  struct ContractMacro {
+    clang::SourceLocation Loc;
+    const clang::IdentifierInfo *Id;
+    const clang::MacroInfo *Info;
+  };
+
+  /// Is \p Loc in the student's copy of the contract header, or in a file
+  /// of theirs that it includes?
+  bool reachesTheGrader(clang::SourceLocation Loc) {
+    if (!Loc.isFileID() || TU.Origins.ofFile(SM.getFileID(Loc)) != Origin::Student)
+      return false;
+    for (clang::FileID File = SM.getFileID(Loc); File.isValid() && File != SM.getMainFileID();
+         File = SM.getFileID(SM.getIncludeLoc(File)))
+      if (TU.Origins.ofFile(File) == Origin::Student && TU.Origins.inContract(SM.getLocForStartOfFile(File)))
+        return true;
+    return false;
+  }
+
+  /// The file's include guard, as Clang's multiple-include detection found
+  /// it (the whole file inside `#ifndef X` … `#endif`): an empty object-like
+  /// macro, with no name a library reads for its configuration.
+  bool isIncludeGuard(const ContractMacro &M) {
+    const clang::FileEntry *File = SM.getFileEntryForID(SM.getFileID(M.Loc));
+    if (!File || !M.Info || !M.Info->isObjectLike() || M.Info->getNumTokens() != 0)
+      return false;
+    const clang::IdentifierInfo *Guard =
+        TU.CI.getPreprocessor().getHeaderSearchInfo().getFileInfo(File).ControllingMacro;
+    if (!Guard || Guard != M.Id)
+      return false;
+    llvm::StringRef Name = Guard->getName();
+    bool Reserved = Name.startswith("__") || (Name.size() > 1 && Name[0] == '_' && clang::isUppercase(Name[1]));
+    bool Configures = Name.startswith("BOOST_") || Name == "NDEBUG" || Reserved;
+    return !Configures;
+  }
+
+  void reportContractMacro(clang::SourceLocation Loc, llvm::StringRef Directive,
+                           const clang::IdentifierInfo *Id) {
+    std::string Macro = Id ? Id->getName().str() : std::string("?");
+    TU.report(Name, Loc,
+              "'" + Directive.str() + " " + Macro +
+                  "' is not allowed in the contract header or a file it includes: the grader "
+                  "includes them too, so the macro would change the grader's own code",
+              "to fix: keep the contract header as the kit hands it out (only its include guard "
+                  "may be defined), and put your macros in your source file");
+  }
+
   void checkTest(const clang::Token &MacroName) {
     const clang::IdentifierInfo *Id = MacroName.getIdentifierInfo();
     if (!Id || !revealsTheBuild(Id->getName()) || !TU.Origins.writtenByStudent(MacroName.getLocation()))
@@ -181,13 +248,15 @@ private:
   PolicyTU &TU;
   const clang::SourceManager &SM;
   const clang::LangOptions &Lang;
+  std::vector<ContractMacro> ContractMacros;
 };
 
 } // namespace
 
 PreprocessorCheck::PreprocessorCheck()
-    : PolicyCheck(Name, "line markers, #line, pragmas other than once/diagnostic/message, and tests "
-                        "of the build (sanitizer, optimisation, compiler)") {}
+    : PolicyCheck(Name, "line markers, #line, pragmas other than once/diagnostic/message, tests "
+                        "of the build (sanitizer, optimisation, compiler), and macros defined in the "
+                        "contract header") {}
 
 void PreprocessorCheck::beginTranslationUnit(PolicyTU &TU) {
   TU.CI.getPreprocessor().addPPCallbacks(std::make_unique<PreprocessorCallbacks>(TU));

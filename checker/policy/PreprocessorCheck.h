@@ -10,7 +10,9 @@ namespace racelab::policy {
 /// than `once`, `message` and diagnostic pragmas (so `#pragma clang
 /// system_header`), and macro tests that tell the builds apart
 /// (`__has_feature(thread_sanitizer)`, `__SANITIZE_THREAD__`, `__OPTIMIZE__`,
-/// `__clang__`…), however the name is built.
+/// `__clang__`…), however the name is built; and macros the student's copy of
+/// the contract header defines or undefines (the grader includes it), other
+/// than its include guard.
 ///
 /// Doc: checker/docs/policy-preprocessor.md
 class PreprocessorCheck : public PolicyCheck {
