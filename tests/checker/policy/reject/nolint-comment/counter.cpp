@@ -22,6 +22,11 @@ long count_in_parallel(int workers, long increments) {
         counter += 0;  /* NOLINT(racelab-*) */
 // CHECK-MESSAGES: :[[@LINE-1]]:27: error: would silence racelab-check; when grading it is not honoured [racelab-policy-nolint]
         counter += 0;  // NOLINT(bugprone-narrowing): another tool's marker is fine
+        // NOLINTBEGIN(racelab-missing-lock)
+// CHECK-MESSAGES: :[[@LINE-1]]:12: error: would silence racelab-check; when grading it is not honoured [racelab-policy-nolint]
+        counter += 0;
+        // NOLINTEND(racelab-missing-lock)
+// CHECK-MESSAGES: :[[@LINE-1]]:12: error: would silence racelab-check; when grading it is not honoured [racelab-policy-nolint]
       }
     });
   }
