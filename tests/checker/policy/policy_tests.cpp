@@ -7,7 +7,10 @@
 //     // CHECK-MESSAGES: :[[@LINE-1]]:<col>: error: <message part> [racelab-policy-<check>]
 //   and nothing else may be reported;
 // - allow/<case>/: honest solutions in many styles: nothing may be reported;
-// - the kit: every starter, reference solution and wrong fix passes the policy.
+// - the kit: every starter, reference solution and wrong fix passes the policy,
+//   under the compile commands this build gives it;
+// - the corpus (tests/corpus, where present): every entry, right or wrong,
+//   passes the policy.
 //
 // The exercise is exercise 1 unless a source says `// POLICY-EXERCISE: NN-name`. The top-level *.cpp files of a case are the
 // sources; any file of the folder may hold annotations.
@@ -435,6 +438,8 @@ BOOST_AUTO_TEST_SUITE(kit)
 
 // Every starter, reference solution and wrong fix: all of them are code a
 // student could hand in, and the policy must not cost any of them a point.
+// They are analysed as a judge will: with the compile commands this build
+// gave them (the functional grader's and the ThreadSanitizer build's).
 BOOST_AUTO_TEST_CASE(every_starter_solution_and_wrong_fix_passes) {
   unsigned variants = 0;
   for (const fs::path &exercise : casesIn(KitDir / "exercises")) {
@@ -447,7 +452,12 @@ BOOST_AUTO_TEST_CASE(every_starter_solution_and_wrong_fix_passes) {
         folders.push_back(wrong);
     for (const fs::path &folder : folders) {
       BOOST_TEST_CONTEXT(fs::relative(folder, KitDir).string()) {
-        Run r = runPolicy(folder, sourcesOf(folder), name);
+        std::vector<std::string> args = {
+            "--policy=" + (KitDir / "tests" / "exercises" / name / "exercise.json").string(), "--grading",
+            "--checks=-*", "--format=json", "-p", RACELAB_BUILD_DIR};
+        for (const fs::path &source : sourcesOf(folder))
+          args.push_back(source.string());
+        Run r = runChecker(args);
         BOOST_CHECK_MESSAGE(r.status == 0, "exit status " << r.status << "\n" << r.out << r.err);
         BOOST_CHECK_EQUAL(r.out, "[]\n");
         BOOST_CHECK_EQUAL(r.err, "");
