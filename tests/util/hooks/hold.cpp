@@ -13,11 +13,17 @@ namespace racelab::testing {
 
 namespace {
 
-// The threads being held now: a small open table of thread ids, 0 = free.
+// The threads being held now: a small open table, tid 0 = a free entry.
 // More threads than this held at once are simply not left out of a census,
 // which makes their holds end later, never wrongly.
 constexpr int held_capacity = 256;
-std::atomic<pid_t> held_threads[held_capacity];
+
+struct HeldEntry {
+  std::atomic<pid_t> tid{0};
+  std::atomic<bool> woken{false};
+};
+
+HeldEntry held[held_capacity];
 
 // Marks the calling thread as held for its lifetime.
 class HeldMark {
@@ -25,17 +31,23 @@ class HeldMark {
   HeldMark() : tid_(this_thread_tid()) {
     for (int i = 0; i < held_capacity; ++i) {
       pid_t free = 0;
-      if (held_threads[i].compare_exchange_strong(free, tid_, std::memory_order_relaxed)) {
+      if (held[i].tid.compare_exchange_strong(free, tid_, std::memory_order_relaxed)) {
+        held[i].woken.store(false, std::memory_order_relaxed);
         index_ = i;
         return;
       }
     }
   }
   ~HeldMark() {
-    if (index_ >= 0) held_threads[index_].store(0, std::memory_order_relaxed);
+    if (index_ >= 0) held[index_].tid.store(0, std::memory_order_relaxed);
   }
   HeldMark(const HeldMark&) = delete;
   HeldMark& operator=(const HeldMark&) = delete;
+
+  // Polled again after a wake-up that was not for it: waiting once more.
+  void waiting_again() const {
+    if (index_ >= 0) held[index_].woken.store(false, std::memory_order_relaxed);
+  }
 
  private:
   pid_t tid_;
@@ -48,14 +60,28 @@ void pause_briefly() {
   ::syscall(SYS_nanosleep, &pause, nullptr);
 }
 
+// How a hold's census regards the other threads: one held and waiting is left
+// out (it waits for the same kind of thing); one just woken can run.
+Regard regard_for_hold(pid_t tid) {
+  for (const HeldEntry& entry : held) {
+    if (entry.tid.load(std::memory_order_relaxed) == tid) {
+      return entry.woken.load(std::memory_order_relaxed) ? Regard::runnable : Regard::skip;
+    }
+  }
+  return Regard::by_state;
+}
+
 }  // namespace
 
-bool is_held(pid_t tid) {
-  for (const auto& held : held_threads) {
-    if (held.load(std::memory_order_relaxed) == tid) return true;
+void wake_held_threads() {
+  const pid_t self = this_thread_tid();
+  for (HeldEntry& entry : held) {
+    const pid_t tid = entry.tid.load(std::memory_order_relaxed);
+    if (tid != 0 && tid != self) entry.woken.store(true, std::memory_order_relaxed);
   }
-  return false;
 }
+
+bool is_waiting_in_hold(pid_t tid) { return regard_for_hold(tid) == Regard::skip; }
 
 namespace detail {
 
@@ -64,8 +90,9 @@ HoldEnd hold_until(Condition condition, const void* state, std::chrono::microsec
   const HeldMark mark;
   const auto start = std::chrono::steady_clock::now();
   for (;;) {
+    mark.waiting_again();  // first: a wake-up from here on is kept for the census
     if (condition(state)) return HoldEnd::released;
-    if (census_of_other_threads(&is_held) == Census::none_can_run) {
+    if (census_of_other_threads(&regard_for_hold) == Census::none_can_run) {
       // Another thread may have done what was waited for just before it went
       // to sleep: look once more before giving up.
       return condition(state) ? HoldEnd::released : HoldEnd::alone;

@@ -14,6 +14,11 @@
 //   - after `limit`, for the cases the census cannot see (a thread spinning
 //     on an atomic, no /proc): a bound on the cost, never the verdict.
 //
+// A thread that makes a held thread's condition true calls
+// wake_held_threads() right after: until the held thread notices (it polls),
+// it counts as able to run, so that the waker's own hold does not mistake it
+// for one still waiting and end too early.
+//
 // The hold adds no synchronisation between threads: it polls relaxed atomics
 // and sleeps with raw system calls, so ThreadSanitizer sees no ordering that
 // the student's program did not make itself.
@@ -47,8 +52,10 @@ HoldEnd hold_until(const Condition& condition, std::chrono::microseconds limit) 
       [](const void* state) { return (*static_cast<const Condition*>(state))(); }, &condition, limit);
 }
 
-/// True while thread `tid` is held by hold_until(). The census of a hold
-/// leaves held threads out: they wait for the same kind of thing.
-bool is_held(pid_t tid);
+/// Tells the census that every thread held now may have been let go (see above).
+void wake_held_threads();
+
+/// True while thread `tid` is held by hold_until() and has not been woken since.
+bool is_waiting_in_hold(pid_t tid);
 
 }  // namespace racelab::testing

@@ -147,6 +147,24 @@ BOOST_AUTO_TEST_CASE(an_update_under_one_lock_loses_nothing_and_costs_little) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(two_threads_alternate_at_every_hook) {
+  for (int run = 0; run < repeats; ++run) {
+    const ForcedSchedule turns(Schedule::take_turns);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 2; ++t) {
+      threads.emplace_back([] {
+        for (int i = 0; i < 50; ++i) hook_step();
+      });
+    }
+    for (auto& thread : threads) thread.join();
+    // Every hold but those at the very start and end is ended by the other
+    // thread's next step: a woken thread is not mistaken for a waiting one.
+    BOOST_TEST(turns.holds() == 100);
+    BOOST_TEST(turns.holds_released_by_another_thread() >= 95, "run " << run << ": "
+               << turns.holds_released_by_another_thread() << " of 100 holds ended by the other thread");
+  }
+}
+
 BOOST_AUTO_TEST_CASE(random_pauses_and_no_pauses_hold_nobody) {
   for (Schedule schedule : {Schedule::random_pauses, Schedule::no_pauses}) {
     const ForcedSchedule forced(schedule);

@@ -92,6 +92,7 @@ void ensure_default_bounds() {
 
 void take_turn() {
   const long mine = arrivals.fetch_add(1, std::memory_order_relaxed) + 1;
+  wake_held_threads();  // this arrival lets every held thread go
   const bool within_bounds = holds_left.fetch_sub(1, std::memory_order_relaxed) > 0 &&
                              held_us.load(std::memory_order_relaxed) < held_us_budget.load(std::memory_order_relaxed);
   if (!within_bounds) {

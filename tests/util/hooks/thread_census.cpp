@@ -89,13 +89,19 @@ pid_t this_thread_tid() {
   return tid;
 }
 
-Census census_of_other_threads(IgnoreThread ignore) {
+Census census_of_other_threads(RegardThread regard) {
   const pid_t self = this_thread_tid();
   bool some_can_run = false;
   const bool read = for_each_task([&](pid_t tid) {
-    if (tid == self || (ignore != nullptr && ignore(tid))) return true;
-    const char state = state_of(tid);
-    some_can_run = state == 'R' || state == 'D';
+    if (tid == self) return true;
+    const Regard view = regard != nullptr ? regard(tid) : Regard::by_state;
+    if (view == Regard::skip) return true;
+    if (view == Regard::runnable) {
+      some_can_run = true;
+    } else {
+      const char state = state_of(tid);
+      some_can_run = state == 'R' || state == 'D';
+    }
     return !some_can_run;
   });
   if (!read) return Census::unknown;

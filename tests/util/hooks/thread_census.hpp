@@ -31,14 +31,21 @@ enum class Census {
   unknown,       ///< /proc/self/task could not be read (no /proc): nothing is known
 };
 
-/// A thread the caller wants the census to leave out (say, threads it holds itself).
-using IgnoreThread = bool (*)(pid_t tid);
+/// How the census treats one thread, as the caller sees it.
+enum class Regard {
+  by_state,  ///< as the kernel reports it
+  skip,      ///< leave it out (a thread the caller holds, waiting like itself)
+  runnable,  ///< count it as able to run, whatever its state (a held thread that was just let go)
+};
 
-/// Looks at every thread of the process except the caller and those `ignore`
-/// returns true for. A thread counts as able to run when its state is R
-/// (running or runnable) or D (in a short uninterruptible wait, such as a page
-/// fault): both go on without anybody's help.
-Census census_of_other_threads(IgnoreThread ignore);
+/// The caller's view of the threads; nullptr regards every thread by its state.
+using RegardThread = Regard (*)(pid_t tid);
+
+/// Looks at every thread of the process except the caller, as `regard` says.
+/// By its state, a thread can run when the kernel reports R (running or
+/// runnable) or D (a short uninterruptible wait, such as a page fault): both
+/// go on without anybody's help.
+Census census_of_other_threads(RegardThread regard);
 
 /// Writes the ids of the threads alive now (the caller included) to `tids`,
 /// at most `capacity` of them, and returns how many it wrote; 0 without /proc.
