@@ -10,6 +10,7 @@
 #   [INCLUDE_DIRS <dir…>]             # more include folders for the grader and support sources
 #   [LIBRARIES <target…>]             # more libraries to link (both builds)
 #   [TSAN_COMPILE_OPTIONS <opt…>]     # replaces the TSan build's -O1 (e.g. -O0 where clang miscompiles)
+#   [DEFINITIONS <def…>]              # preprocessor definitions for every file of the grader, the student's too
 #   SOLUTIONS <approach…>             # solutions/<folder>/<approach>/; RACELAB_SOURCE=solutions grades the first
 #   STARTER_FAILS <judge> <regex> …   # self-test: the judges the starter fails, and the reason each must give
 #   [PERF_ADAPTER <file>]             # perf exercises: registers the student's strategies with the bench driver
@@ -51,9 +52,9 @@ function(_racelab_workspace_folder folder first_solution out_var)
 endfunction()
 
 # Compile options shared by everything built for one flavour of the grader.
-function(_racelab_apply_flavour target flavour number include_dirs libraries tsan_options)
+function(_racelab_apply_flavour target flavour number include_dirs libraries tsan_options definitions)
   target_include_directories(${target} PRIVATE ${include_dirs})
-  target_compile_definitions(${target} PRIVATE BOOST_TEST_DYN_LINK BOOST_TEST_MODULE=exercise${number})
+  target_compile_definitions(${target} PRIVATE BOOST_TEST_DYN_LINK BOOST_TEST_MODULE=exercise${number} ${definitions})
   target_link_libraries(${target} PRIVATE Boost::unit_test_framework Threads::Threads ${libraries})
   # Release builds define NDEBUG; a student's assert() must still fire.
   target_compile_options(${target} PRIVATE -Wall -Wextra -g -UNDEBUG)
@@ -70,7 +71,7 @@ endfunction()
 # <prefix>_functional and <prefix>_tsan object libraries.
 function(_racelab_add_grader_objects prefix number folder)
   cmake_parse_arguments(PARSE_ARGV 3 arg "ALLOW_SLEEP" "TIMEOUT;PERF_ADAPTER"
-                        "SOURCES;GRADER;SUPPORT;INCLUDE_DIRS;LIBRARIES;TSAN_COMPILE_OPTIONS")
+                        "SOURCES;GRADER;SUPPORT;INCLUDE_DIRS;LIBRARIES;TSAN_COMPILE_OPTIONS;DEFINITIONS")
   if(NOT arg_TSAN_COMPILE_OPTIONS)
     set(arg_TSAN_COMPILE_OPTIONS -O1)
   endif()
@@ -78,7 +79,7 @@ function(_racelab_add_grader_objects prefix number folder)
     add_library(${prefix}_${flavour} OBJECT ${arg_GRADER} ${arg_SUPPORT})
     _racelab_apply_flavour(${prefix}_${flavour} ${flavour} ${number}
                            "${PROJECT_SOURCE_DIR}/exercises/${folder};${arg_INCLUDE_DIRS}"
-                           "${arg_LIBRARIES}" "${arg_TSAN_COMPILE_OPTIONS}")
+                           "${arg_LIBRARIES}" "${arg_TSAN_COMPILE_OPTIONS}" "${arg_DEFINITIONS}")
   endforeach()
 endfunction()
 
@@ -91,7 +92,7 @@ endfunction()
 function(_racelab_add_variant prefix number folder source_dir)
   cmake_parse_arguments(PARSE_ARGV 4 arg "EXCLUDE_FROM_ALL;ALLOW_SLEEP"
                         "TIMEOUT;GRADER_OBJECTS;PERF_ADAPTER;FALLBACK_DIR"
-                        "SOURCES;GRADER;SUPPORT;INCLUDE_DIRS;LIBRARIES;TSAN_COMPILE_OPTIONS")
+                        "SOURCES;GRADER;SUPPORT;INCLUDE_DIRS;LIBRARIES;TSAN_COMPILE_OPTIONS;DEFINITIONS")
   if(NOT arg_TSAN_COMPILE_OPTIONS)
     set(arg_TSAN_COMPILE_OPTIONS -O1)
   endif()
@@ -125,7 +126,7 @@ function(_racelab_add_variant prefix number folder source_dir)
     # solutions share the contract of exercises/.
     _racelab_apply_flavour(${target} ${flavour} ${number}
                            "${source_dir};${PROJECT_SOURCE_DIR}/exercises/${folder};${arg_INCLUDE_DIRS}"
-                           "${libraries}" "${arg_TSAN_COMPILE_OPTIONS}")
+                           "${libraries}" "${arg_TSAN_COMPILE_OPTIONS}" "${arg_DEFINITIONS}")
   endforeach()
 
   set(readme ${PROJECT_SOURCE_DIR}/exercises/${folder}/README.md)
@@ -212,7 +213,7 @@ endfunction()
 
 function(racelab_add_exercise number folder)
   cmake_parse_arguments(PARSE_ARGV 2 arg "ALLOW_SLEEP" "CONTRACT;TIMEOUT"
-                        "SOURCES;GRADER;SUPPORT;INCLUDE_DIRS;LIBRARIES;TSAN_COMPILE_OPTIONS;SOLUTIONS;STARTER_FAILS;PERF_ADAPTER")
+                        "SOURCES;GRADER;SUPPORT;INCLUDE_DIRS;LIBRARIES;TSAN_COMPILE_OPTIONS;DEFINITIONS;SOLUTIONS;STARTER_FAILS;PERF_ADAPTER")
   foreach(required CONTRACT SOURCES GRADER SOLUTIONS STARTER_FAILS)
     if(NOT arg_${required})
       message(FATAL_ERROR "racelab_add_exercise(${number} ${folder}): ${required} is required")
@@ -231,7 +232,8 @@ function(racelab_add_exercise number folder)
   list(GET arg_SOLUTIONS 0 first_solution)
   set(variant_args SOURCES ${arg_SOURCES} GRADER ${arg_GRADER} SUPPORT ${arg_SUPPORT}
                    INCLUDE_DIRS ${arg_INCLUDE_DIRS} LIBRARIES ${arg_LIBRARIES}
-                   TSAN_COMPILE_OPTIONS ${arg_TSAN_COMPILE_OPTIONS} TIMEOUT ${arg_TIMEOUT})
+                   TSAN_COMPILE_OPTIONS ${arg_TSAN_COMPILE_OPTIONS} DEFINITIONS ${arg_DEFINITIONS}
+                   TIMEOUT ${arg_TIMEOUT})
   if(arg_ALLOW_SLEEP)
     list(APPEND variant_args ALLOW_SLEEP)
   endif()
