@@ -52,9 +52,10 @@ function(_racelab_workspace_folder folder first_solution out_var)
 endfunction()
 
 # Compile options shared by everything built for one flavour of the grader.
-function(_racelab_apply_flavour target flavour number include_dirs libraries tsan_options definitions)
+# Any further arguments are preprocessor definitions (the exercise's DEFINITIONS).
+function(_racelab_apply_flavour target flavour number include_dirs libraries tsan_options)
   target_include_directories(${target} PRIVATE ${include_dirs})
-  target_compile_definitions(${target} PRIVATE BOOST_TEST_DYN_LINK BOOST_TEST_MODULE=exercise${number} ${definitions})
+  target_compile_definitions(${target} PRIVATE BOOST_TEST_DYN_LINK BOOST_TEST_MODULE=exercise${number} ${ARGN})
   target_link_libraries(${target} PRIVATE Boost::unit_test_framework Threads::Threads ${libraries})
   # Release builds define NDEBUG; a student's assert() must still fire.
   target_compile_options(${target} PRIVATE -Wall -Wextra -g -UNDEBUG)
@@ -79,7 +80,7 @@ function(_racelab_add_grader_objects prefix number folder)
     add_library(${prefix}_${flavour} OBJECT ${arg_GRADER} ${arg_SUPPORT})
     _racelab_apply_flavour(${prefix}_${flavour} ${flavour} ${number}
                            "${PROJECT_SOURCE_DIR}/exercises/${folder};${arg_INCLUDE_DIRS}"
-                           "${arg_LIBRARIES}" "${arg_TSAN_COMPILE_OPTIONS}" "${arg_DEFINITIONS}")
+                           "${arg_LIBRARIES}" "${arg_TSAN_COMPILE_OPTIONS}" ${arg_DEFINITIONS})
   endforeach()
 endfunction()
 
@@ -126,7 +127,7 @@ function(_racelab_add_variant prefix number folder source_dir)
     # solutions share the contract of exercises/.
     _racelab_apply_flavour(${target} ${flavour} ${number}
                            "${source_dir};${PROJECT_SOURCE_DIR}/exercises/${folder};${arg_INCLUDE_DIRS}"
-                           "${libraries}" "${arg_TSAN_COMPILE_OPTIONS}" "${arg_DEFINITIONS}")
+                           "${libraries}" "${arg_TSAN_COMPILE_OPTIONS}" ${arg_DEFINITIONS})
   endforeach()
 
   set(readme ${PROJECT_SOURCE_DIR}/exercises/${folder}/README.md)

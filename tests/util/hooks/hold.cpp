@@ -85,14 +85,16 @@ bool is_waiting_in_hold(pid_t tid) { return regard_for_hold(tid) == Regard::skip
 
 namespace detail {
 
-HoldEnd hold_until(Condition condition, const void* state, std::chrono::microseconds limit) {
+HoldEnd hold_until(Condition condition, const void* state, std::chrono::microseconds limit, Among among) {
   if (condition(state)) return HoldEnd::released;
   const HeldMark mark;
   const auto start = std::chrono::steady_clock::now();
   for (;;) {
     mark.waiting_again();  // first: a wake-up from here on is kept for the census
     if (condition(state)) return HoldEnd::released;
-    if (census_of_other_threads(&regard_for_hold) == Census::none_can_run) {
+    const Census census = among == Among::threads ? census_of_other_threads(&regard_for_hold)
+                                                  : census_of_related_processes();
+    if (census == Census::none_can_run) {
       // Another thread may have done what was waited for just before it went
       // to sleep: look once more before giving up.
       return condition(state) ? HoldEnd::released : HoldEnd::alone;

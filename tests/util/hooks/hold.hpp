@@ -38,18 +38,23 @@ enum class HoldEnd {
   limit,     ///< the time limit passed first
 };
 
+/// Whose turn the census looks at: the other threads of this process, or, for
+/// a child process that waits for a sibling, its parent and siblings.
+enum class Among { threads, related_processes };
+
 namespace detail {
 using Condition = bool (*)(const void* state);
-HoldEnd hold_until(Condition condition, const void* state, std::chrono::microseconds limit);
+HoldEnd hold_until(Condition condition, const void* state, std::chrono::microseconds limit, Among among);
 }  // namespace detail
 
-/// Holds the calling thread until `condition()` is true, no other thread can
-/// run, or `limit` has passed (see above). `condition` must only read atomics.
+/// Holds the calling thread until `condition()` is true, nobody else (among
+/// `among`) can run, or `limit` has passed (see above). `condition` must only
+/// read atomics.
 template <class Condition>
-HoldEnd hold_until(const Condition& condition, std::chrono::microseconds limit) {
+HoldEnd hold_until(const Condition& condition, std::chrono::microseconds limit, Among among = Among::threads) {
   static_assert(std::is_invocable_r_v<bool, const Condition&>);
   return detail::hold_until(
-      [](const void* state) { return (*static_cast<const Condition*>(state))(); }, &condition, limit);
+      [](const void* state) { return (*static_cast<const Condition*>(state))(); }, &condition, limit, among);
 }
 
 /// Tells the census that every thread held now may have been let go (see above).

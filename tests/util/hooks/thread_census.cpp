@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 namespace racelab::testing {
@@ -106,6 +107,50 @@ Census census_of_other_threads(RegardThread regard) {
   });
   if (!read) return Census::unknown;
   return some_can_run ? Census::some_can_run : Census::none_can_run;
+}
+
+namespace {
+
+// The state letter of process `pid` (its main thread), or '?' if it is gone.
+char process_state(pid_t pid) {
+  char path[64];
+  std::snprintf(path, sizeof path, "/proc/%d/task/%d/stat", static_cast<int>(pid), static_cast<int>(pid));
+  const int fd = raw_open_at(AT_FDCWD, path, O_RDONLY);
+  if (fd < 0) return '?';
+  char text[512];
+  const long size = raw_read(fd, text, sizeof text - 1);
+  raw_close(fd);
+  if (size <= 0) return '?';
+  text[size] = '\0';
+  const char* close = std::strrchr(text, ')');
+  return close != nullptr && close[1] == ' ' ? close[2] : '?';
+}
+
+bool can_run(char state) { return state == 'R' || state == 'D'; }
+
+}  // namespace
+
+Census census_of_related_processes() {
+  const pid_t self = static_cast<pid_t>(::syscall(SYS_getpid));
+  const pid_t parent = static_cast<pid_t>(::syscall(SYS_getppid));
+  if (can_run(process_state(parent))) return Census::some_can_run;
+  char path[64];
+  std::snprintf(path, sizeof path, "/proc/%d/task/%d/children", static_cast<int>(parent), static_cast<int>(parent));
+  const int fd = raw_open_at(AT_FDCWD, path, O_RDONLY);
+  if (fd < 0) return Census::unknown;
+  char text[4096];
+  const long size = raw_read(fd, text, sizeof text - 1);
+  raw_close(fd);
+  if (size < 0) return Census::unknown;
+  text[size] = '\0';
+  for (char* at = text; *at != '\0';) {
+    char* end = nullptr;
+    const long pid = std::strtol(at, &end, 10);
+    if (end == at) break;
+    at = end;
+    if (pid != self && can_run(process_state(static_cast<pid_t>(pid)))) return Census::some_can_run;
+  }
+  return Census::none_can_run;
 }
 
 std::size_t threads_alive(pid_t* tids, std::size_t capacity) {

@@ -47,6 +47,12 @@ using RegardThread = Regard (*)(pid_t tid);
 /// go on without anybody's help.
 Census census_of_other_threads(RegardThread regard);
 
+/// The same for the processes related to this one: its parent and the
+/// parent's other children (/proc/<parent>/task/<parent>/children), each
+/// by its state. For a child process that waits for a sibling (exercise 6's
+/// processes), as census_of_other_threads is for a thread.
+Census census_of_related_processes();
+
 /// Writes the ids of the threads alive now (the caller included) to `tids`,
 /// at most `capacity` of them, and returns how many it wrote; 0 without /proc.
 std::size_t threads_alive(pid_t* tids, std::size_t capacity);
