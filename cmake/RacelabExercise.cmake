@@ -81,6 +81,9 @@ function(_racelab_add_grader_objects prefix number folder)
     _racelab_apply_flavour(${prefix}_${flavour} ${flavour} ${number}
                            "${PROJECT_SOURCE_DIR}/exercises/${folder};${arg_INCLUDE_DIRS}"
                            "${arg_LIBRARIES}" "${arg_TSAN_COMPILE_OPTIONS}" ${arg_DEFINITIONS})
+    # Every variant linking these objects builds its own files with the same
+    # definitions (they can change the layout of types both sides share).
+    target_compile_definitions(${prefix}_${flavour} INTERFACE ${arg_DEFINITIONS})
   endforeach()
 endfunction()
 
@@ -233,8 +236,13 @@ function(racelab_add_exercise number folder)
   list(GET arg_SOLUTIONS 0 first_solution)
   set(variant_args SOURCES ${arg_SOURCES} GRADER ${arg_GRADER} SUPPORT ${arg_SUPPORT}
                    INCLUDE_DIRS ${arg_INCLUDE_DIRS} LIBRARIES ${arg_LIBRARIES}
-                   TSAN_COMPILE_OPTIONS ${arg_TSAN_COMPILE_OPTIONS} DEFINITIONS ${arg_DEFINITIONS}
-                   TIMEOUT ${arg_TIMEOUT})
+                   TSAN_COMPILE_OPTIONS ${arg_TSAN_COMPILE_OPTIONS} TIMEOUT ${arg_TIMEOUT})
+  # Last, after a one-value keyword: a reader of these arguments that does not
+  # know DEFINITIONS leaves them out instead of adding them to another list;
+  # the variants get them from the grader objects anyway.
+  if(arg_DEFINITIONS)
+    list(APPEND variant_args DEFINITIONS ${arg_DEFINITIONS})
+  endif()
   if(arg_ALLOW_SLEEP)
     list(APPEND variant_args ALLOW_SLEEP)
   endif()

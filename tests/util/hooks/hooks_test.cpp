@@ -5,6 +5,10 @@
 // depend on luck.
 #include <boost/test/unit_test.hpp>
 
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -118,6 +122,41 @@ BOOST_AUTO_TEST_CASE(a_hold_that_the_census_cannot_end_ends_on_its_limit) {
   stop.store(true, std::memory_order_relaxed);
   spinning.join();
   BOOST_TEST((end == HoldEnd::limit));
+}
+
+// A child process held until a sibling process does something: released when
+// one does, alone when the only other related process (the parent) waits.
+BOOST_AUTO_TEST_CASE(a_child_process_waits_for_a_sibling_not_for_a_waiting_parent) {
+  auto* shared = static_cast<std::atomic<int>*>(
+      ::mmap(nullptr, sizeof(std::atomic<int>) * 2, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0));
+  BOOST_REQUIRE(shared != MAP_FAILED);
+  for (int siblings : {1, 0}) {
+    new (&shared[0]) std::atomic<int>(0);  // set by the sibling
+    new (&shared[1]) std::atomic<int>(-1);  // how the first child's hold ended
+    const pid_t held = ::fork();
+    if (held == 0) {
+      const HoldEnd end = hold_until([shared] { return shared[0].load(std::memory_order_relaxed) != 0; }, 10s,
+                                     racelab::testing::Among::related_processes);
+      shared[1].store(static_cast<int>(end), std::memory_order_relaxed);
+      ::_exit(0);
+    }
+    pid_t sibling = -1;
+    if (siblings == 1) {
+      sibling = ::fork();
+      if (sibling == 0) {
+        const auto until = std::chrono::steady_clock::now() + 5ms;  // busy, so seen as able to run
+        while (std::chrono::steady_clock::now() < until) {
+        }
+        shared[0].store(1, std::memory_order_relaxed);
+        ::_exit(0);
+      }
+      ::waitpid(sibling, nullptr, 0);
+    }
+    ::waitpid(held, nullptr, 0);
+    const HoldEnd expected = siblings == 1 ? HoldEnd::released : HoldEnd::alone;
+    BOOST_TEST(shared[1].load() == static_cast<int>(expected), siblings << " sibling(s)");
+  }
+  ::munmap(shared, sizeof(std::atomic<int>) * 2);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

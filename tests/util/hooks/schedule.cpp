@@ -20,7 +20,7 @@ using std::chrono::microseconds;
 
 // A hold that the census cannot end (a thread spinning on an atomic, no
 // /proc) ends after this.
-constexpr microseconds hold_limit = std::chrono::milliseconds(50);
+constexpr microseconds hold_limit = std::chrono::milliseconds(20);
 
 struct RunSettings {
   std::uint64_t seed = 0;

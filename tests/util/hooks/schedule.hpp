@@ -54,7 +54,7 @@ Schedule default_schedule();
 class ForcedSchedule {
  public:
   explicit ForcedSchedule(Schedule schedule, long holds = 400,
-                          std::chrono::milliseconds time_budget = std::chrono::milliseconds(1500));
+                          std::chrono::milliseconds time_budget = std::chrono::milliseconds(1000));
   ~ForcedSchedule();
   ForcedSchedule(const ForcedSchedule&) = delete;
   ForcedSchedule& operator=(const ForcedSchedule&) = delete;
