@@ -55,29 +55,44 @@ class StdoutCapture::SlowReader {
   }
 
  private:
-  // May the console take more output now? Only once every other thread
-  // waits, or when the capture is ending.
-  bool may_read() const {
-    return restored_.load() || testing::census_of_other_threads(nullptr) != testing::Census::some_can_run;
+  // May the console take more output now? Once every other thread waits, or
+  // when the capture is ending: then as much as there is. Otherwise a trickle
+  // (`trickle` bytes after `stall_limit` without a read): a thread that waits
+  // for the console by spinning (a spinlock held by the writer) is always able
+  // to run, and would otherwise wait for ever behind a console that waits for
+  // it. A trickle takes far longer to drain a print manager's queue than the
+  // main thread takes to give its order to stop once the workers are done.
+  static constexpr auto stall_limit = std::chrono::milliseconds(20);
+  static constexpr std::size_t trickle = 512;
+
+  std::size_t may_read(std::chrono::steady_clock::time_point last_read) const {
+    if (restored_.load() || testing::census_of_other_threads(nullptr) != testing::Census::some_can_run) {
+      return buffer_size;
+    }
+    return std::chrono::steady_clock::now() - last_read >= stall_limit ? trickle : 0;
   }
 
   void run() {
-    char buffer[4096];
+    char buffer[buffer_size];
     int quiet_polls = 0;
+    auto last_read = std::chrono::steady_clock::now();
     for (;;) {
-      if (!may_read()) {
+      const std::size_t allowed = may_read(last_read);
+      if (allowed == 0) {
         std::this_thread::sleep_for(std::chrono::microseconds(100));
         continue;
       }
       pollfd ready{read_end_, POLLIN, 0};
-      const int events = ::poll(&ready, 1, 100);
+      const int events = ::poll(&ready, 1, allowed == trickle ? 0 : 100);
       if (events < 0 && errno != EINTR) return;
       if (events <= 0) {
         if (restored_.load() && ++quiet_polls >= 10) return;
+        if (allowed == trickle) last_read = std::chrono::steady_clock::now();  // nothing waited to be read
         continue;
       }
       quiet_polls = 0;
-      const ssize_t n = ::read(read_end_, buffer, sizeof buffer);
+      const ssize_t n = ::read(read_end_, buffer, allowed);
+      last_read = std::chrono::steady_clock::now();
       if (n == 0) return;  // every write end closed: the capture is over
       if (n < 0) {
         if (errno == EINTR) continue;
@@ -86,6 +101,8 @@ class StdoutCapture::SlowReader {
       append_bounded(text_, buffer, static_cast<std::size_t>(n));
     }
   }
+
+  static constexpr std::size_t buffer_size = 4096;
 
   const int read_end_;
   std::atomic<bool> restored_{false};

@@ -7,10 +7,12 @@
 //
 // Two consoles:
 // - fast: a temporary file. Every write goes through at once.
-// - slow: a pipe (one page of buffer) that the grader reads only when no
+// - slow: a pipe (one page of buffer) that the grader empties only when no
 //   other thread of the program can run: every thread waits, for the console
-//   or for something else (thread_census.hpp). A program that prints as it
-//   goes waits for the pipe and loses nothing. A print manager that is told
+//   or for something else (thread_census.hpp); meanwhile it takes a trickle (a
+//   few hundred bytes every 20 ms), so that threads spinning until the writer
+//   is done still get there. A program that prints as it goes waits for the
+//   pipe and loses nothing. A print manager that is told
 //   to stop while records still wait in its queue shows it on every run: the
 //   workers finish while the manager is stuck behind the console; the console
 //   takes more only once the main thread, too, waits (in join(), after the
