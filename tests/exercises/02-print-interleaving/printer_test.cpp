@@ -17,7 +17,7 @@
 //   built in a string then a separate rule line, one osyncstream per line,
 //   osyncstream::emit() between the two lines;
 // - a slow console (tests named "slow console"): the pipe behind descriptor 1
-//   is read only once the workers have ended (or everyone waits for it). A
+//   is emptied only once the workers have ended (or everyone waits for it). A
 //   print manager that checks its order to stop before it has emptied its
 //   queue loses the records still queued, every time.
 // A correct program (one lock around the whole record, one osyncstream per
@@ -284,7 +284,7 @@ void check_printing(int workers, int records, Conditions conditions = {}) {
                                << " never reached standard output. Every record must be written (and flushed "
                                   "to std::cout) before print_in_parallel() returns."
                                << (conditions.slow_console
-                                       ? " In this test the console is slow (a pipe the grader reads only once the "
+                                       ? " In this test the console is slow (a pipe the grader empties only once the "
                                          "workers have finished, as a terminal or a log collector can be): records "
                                          "still waiting to be printed when the workers finished were dropped. A "
                                          "print manager must print every record it was given before it stops: "
