@@ -7,7 +7,9 @@
 #    anything cannot pass;
 #  - JUnit (the grade's junit.xml as the golden test records it): xmllint
 #    against tests/ci/junit.xsd (junit-10.xsd's rules, restated), a copy with
-#    "skipped" on <testsuites> must fail; every <failure> says why in its body.
+#    "skipped" on <testsuites> must fail; every <failure> says why in its body;
+#  - Markdown (the grade's summary.md as the golden test records it): GitHub's
+#    renderer, cmark-gfm, shows a hostile message literally and keeps the table.
 #
 # Usage: tests/ci/report_formats.sh <kit source dir> <racelab-check>
 # Exit 0: every check ran and passed; 1: a finding; 77 (skipped): no finding,
@@ -83,6 +85,38 @@ if command -v xmllint >/dev/null; then
   ((failures_without_reason == 0)) || fail "$failures_without_reason of $total <failure> elements say nothing"
 else
   missing+=(xmllint)
+fi
+
+# --- the grade's Markdown summary ------------------------------------------------
+# The golden replay gives one finding a message full of Markdown
+# (grade_golden_tests.cpp, hostile_text): GitHub's renderer must show it as
+# written, and every row of the table must keep the header's cells.
+hostile='note: std::vector&lt;int&gt; | `tick` *star* _under_ &amp; [x](y) 100% a,b:c'
+rendered_ok() { # <summary.md>: the message shown literally, the table whole
+  local html
+  html=$(cmark-gfm --extension table "$1")
+  grep -qF -- "$hostile" <<<"$html" || return 1
+  ! grep -q 'raw HTML omitted' <<<"$html" || return 1
+  # GFM drops a row's extra cells: a stray | shows as a row whose last cell
+  # is no longer its points ("4/10", or "–" for an exercise not graded).
+  local rows broken
+  rows=$(grep -c '<td align="right">' <<<"$html" || true)
+  broken=$(sed -n '/<tbody>/,/<\/tbody>/p' <<<"$html" | awk '
+    /<td/ { last = $0 }
+    /<\/tr>/ { if (last !~ /^<td align="right">(–|[0-9.]+\/[0-9.]+)<\/td>$/) bad++ }
+    END { print bad + 0 }')
+  ((rows > 0 && broken == 0))
+}
+if command -v cmark-gfm >/dev/null; then
+  echo "== cmark-gfm summary.md"
+  grep -qF 'std::vector\<int\>' "$golden/summary.md" ||
+    fail "summary.md lacks the golden replay's hostile message (grade_golden_tests.cpp)"
+  rendered_ok "$golden/summary.md" || fail "summary.md does not render the hostile message literally, or breaks its table"
+  # Without its escapes the same summary must fail, or the check proves nothing.
+  sed 's/\\\([][<>|`*_&~\\]\)/\1/g' "$golden/summary.md" >"$work/unescaped.md"
+  if rendered_ok "$work/unescaped.md"; then fail "the Markdown check passes an unescaped summary: it checks nothing"; fi
+else
+  missing+=(cmark-gfm)
 fi
 
 ((failures == 0)) || { echo "$failures failure(s)"; exit 1; }
