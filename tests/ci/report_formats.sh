@@ -91,6 +91,7 @@ fi
 # The golden replay gives one finding a message full of Markdown
 # (grade_golden_tests.cpp, hostile_text): GitHub's renderer must show it as
 # written, and every row of the table must keep the header's cells.
+# shellcheck disable=SC2016 # the backticks are the message's, not a command
 hostile='note: std::vector&lt;int&gt; | `tick` *star* _under_ &amp; [x](y) 100% a,b:c'
 rendered_ok() { # <summary.md>: the message shown literally, the table whole
   local html
