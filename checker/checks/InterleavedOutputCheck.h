@@ -14,6 +14,10 @@ namespace racelab {
 class InterleavedOutputCheck : public Check {
 public:
   using Check::Check;
+  std::string summary() const override {
+    return "A record written to a shared stream in several parts while another thread can write to it, "
+           "with no common lock held: the record comes out torn";
+  }
   void check(const TranslationUnitContext &TU) override;
 };
 

@@ -8,10 +8,8 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/JSON.h"
-#include "llvm/Support/Path.h"
 
 #include <tuple>
 
@@ -295,103 +293,6 @@ void DiagnosticSink::printJSON(llvm::raw_ostream &OS) const {
     Out.push_back(std::move(O));
   }
   OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Out))) << '\n';
-}
-
-} // namespace racelab
-
-namespace racelab {
-
-namespace {
-
-/// Percent-encodes what may not stand in a URI path (RFC 3986), keeping '/'.
-std::string encodeUriPath(llvm::StringRef Path) {
-  std::string Out;
-  for (unsigned char C : Path) {
-    if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C))
-      Out += char(C);
-    else
-      Out += llvm::formatv("%{0:X2}", unsigned(C)).str();
-  }
-  return Out;
-}
-
-/// SARIF's artifactLocation for \p File: relative to \p BaseDir (with
-/// uriBaseId %SRCROOT%) when it is inside it, else an absolute file:// URI.
-llvm::json::Object artifactLocation(llvm::StringRef File, llvm::StringRef BaseDir) {
-  llvm::SmallString<256> Absolute(File);
-  llvm::sys::fs::make_absolute(Absolute);
-  llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
-  llvm::StringRef Path = Absolute;
-  llvm::SmallString<256> Base(BaseDir);
-  llvm::sys::path::remove_dots(Base, true);
-  if (!Base.empty() && Path.consume_front(Base) && Path.consume_front("/"))
-    return llvm::json::Object{{"uri", encodeUriPath(Path)}, {"uriBaseId", "%SRCROOT%"}};
-  return llvm::json::Object{{"uri", "file://" + encodeUriPath(Absolute)}};
-}
-
-llvm::json::Object physicalLocation(const Location &L, llvm::StringRef BaseDir) {
-  return llvm::json::Object{
-      {"artifactLocation", artifactLocation(L.File, BaseDir)},
-      {"region", llvm::json::Object{{"startLine", L.Line}, {"startColumn", L.Column}}}};
-}
-
-} // namespace
-
-void DiagnosticSink::printSARIF(llvm::raw_ostream &OS, const SarifTool &Tool,
-                                llvm::StringRef BaseDir) const {
-  llvm::json::Array Rules;
-  for (const SarifRule &R : Tool.Rules)
-    Rules.push_back(llvm::json::Object{
-        {"id", R.Id},
-        {"name", R.Id},
-        {"shortDescription", llvm::json::Object{{"text", R.Description}}},
-        {"helpUri", R.HelpUri},
-        {"defaultConfiguration",
-         llvm::json::Object{{"level", isPolicyCheck(R.Id) ? "error" : "warning"}}}});
-
-  llvm::json::Array Results;
-  for (const Diagnostic &D : Diags) {
-    llvm::json::Array Related;
-    int Id = 0;
-    for (const Note &N : D.Notes) {
-      llvm::json::Object R{{"id", Id++},
-                           {"physicalLocation", physicalLocation(N.Where.valid() ? N.Where : D.Where,
-                                                                 BaseDir)},
-                           {"message", llvm::json::Object{{"text", N.Message}}}};
-      Related.push_back(std::move(R));
-    }
-    llvm::json::Object Result{
-        {"ruleId", D.Check},
-        {"level", isPolicyCheck(D.Check) ? "error" : "warning"},
-        {"message", llvm::json::Object{{"text", D.Message}}},
-        {"locations",
-         llvm::json::Array{llvm::json::Object{{"physicalLocation", physicalLocation(D.Where, BaseDir)}}}},
-        {"relatedLocations", std::move(Related)}};
-    auto Rule = llvm::find_if(Tool.Rules, [&](const SarifRule &R) { return R.Id == D.Check; });
-    if (Rule != Tool.Rules.end())
-      Result["ruleIndex"] = int64_t(Rule - Tool.Rules.begin());
-    Results.push_back(std::move(Result));
-  }
-
-  llvm::json::Object Driver{{"name", Tool.Name},
-                            {"informationUri", Tool.InformationUri},
-                            {"rules", std::move(Rules)}};
-  if (!Tool.Version.empty())
-    Driver["version"] = Tool.Version;
-  llvm::json::Object Run{{"tool", llvm::json::Object{{"driver", std::move(Driver)}}},
-                         {"results", std::move(Results)}};
-  if (!BaseDir.empty()) {
-    std::string Base = "file://" + encodeUriPath(BaseDir);
-    if (!llvm::StringRef(Base).ends_with("/"))
-      Base += '/';
-    Run["originalUriBaseIds"] =
-        llvm::json::Object{{"%SRCROOT%", llvm::json::Object{{"uri", Base}}}};
-  }
-  llvm::json::Object Log{
-      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-      {"version", "2.1.0"},
-      {"runs", llvm::json::Array{std::move(Run)}}};
-  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Log))) << '\n';
 }
 
 } // namespace racelab

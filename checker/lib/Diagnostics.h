@@ -58,19 +58,6 @@ struct Diagnostic {
   std::vector<Note> Notes;
 };
 
-/// What a SARIF log says about the tool and its rules.
-struct SarifRule {
-  std::string Id;          ///< the check name, e.g. "racelab-missing-lock"
-  std::string Description; ///< one line
-  std::string HelpUri;     ///< the check's doc page
-};
-struct SarifTool {
-  std::string Name;           ///< "racelab-check"
-  std::string InformationUri; ///< the tool's README
-  std::string Version;
-  std::vector<SarifRule> Rules;
-};
-
 /// Collects findings; prints them sorted and deduplicated.
 class DiagnosticSink {
 public:
@@ -104,12 +91,6 @@ public:
 
   /// Prints a JSON array of findings (machine-readable).
   void printJSON(llvm::raw_ostream &OS) const;
-
-  /// Prints a SARIF 2.1.0 log (GitHub code scanning): one run, one rule per
-  /// entry of \p Rules, one result per finding with its notes as related
-  /// locations. File paths under \p BaseDir (the current directory) become
-  /// relative URIs against `%SRCROOT%`; others are absolute `file://` URIs.
-  void printSARIF(llvm::raw_ostream &OS, const SarifTool &Tool, llvm::StringRef BaseDir) const;
 
 private:
   std::vector<Diagnostic> Diags;

@@ -2,15 +2,18 @@
 #include "lib/Tool.h"
 
 #include "lib/Check.h"
+#include "lib/CompileCommands.h"
 #include "lib/Config.h"
 #include "lib/Diagnostics.h"
 #include "lib/LockSetAnalysis.h"
+#include "lib/SarifLog.h"
 #include "lib/ThreadModel.h"
 #include "policy/Policy.h"
 #include "policy/PolicyRunner.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/Version.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/MultiplexConsumer.h"
@@ -34,8 +37,8 @@
 #ifndef RACELAB_CLANG_RESOURCE_DIR
 #define RACELAB_CLANG_RESOURCE_DIR ""
 #endif
-#ifndef RACELAB_CHECKER_DOCS_URL
-#define RACELAB_CHECKER_DOCS_URL "checker/docs"
+#ifndef RACELAB_VERSION
+#define RACELAB_VERSION "0.0.0"
 #endif
 
 namespace racelab {
@@ -104,64 +107,15 @@ const char Overview[] =
     "// NOLINT(racelab-<check>). Configuration: the nearest .racelab-check above\n"
     "each file (Checks: '...', CheckOptions: ...), overridden by the options.\n";
 
-/// Only the Nth compile command of each file: a file built twice (plain and
-/// with -fsanitize=thread) is parsed once, unless --all-compile-commands.
-class NthCommandDatabase : public clang::tooling::CompilationDatabase {
-public:
-  NthCommandDatabase(const clang::tooling::CompilationDatabase &Inner, size_t N)
-      : Inner(Inner), N(N) {}
-  std::vector<clang::tooling::CompileCommand>
-  getCompileCommands(llvm::StringRef File) const override {
-    auto Commands = Inner.getCompileCommands(File);
-    if (Commands.size() > N)
-      return {Commands[N]};
-    return {};
-  }
-  std::vector<std::string> getAllFiles() const override { return Inner.getAllFiles(); }
+/// The run's tool errors, as printed: a SARIF log lists them, so that a run
+/// that could not look does not read as a clean one.
+std::vector<std::string> ToolErrors;
 
-private:
-  const clang::tooling::CompilationDatabase &Inner;
-  size_t N;
-};
-
-/// Every compile command of a file, each distinct one once: the graders'
-/// several targets (the student's test, its TSan twin, the self-test's copies)
-/// repeat the same command with another output file.
-class DistinctCommandDatabase : public clang::tooling::CompilationDatabase {
-public:
-  explicit DistinctCommandDatabase(const clang::tooling::CompilationDatabase &Inner)
-      : Inner(Inner) {}
-  std::vector<clang::tooling::CompileCommand>
-  getCompileCommands(llvm::StringRef File) const override {
-    std::vector<clang::tooling::CompileCommand> Out;
-    std::vector<std::vector<std::string>> Seen;
-    for (clang::tooling::CompileCommand &C : Inner.getCompileCommands(File)) {
-      std::vector<std::string> Key = withoutOutput(C.CommandLine);
-      if (llvm::is_contained(Seen, Key))
-        continue;
-      Seen.push_back(std::move(Key));
-      Out.push_back(std::move(C));
-    }
-    return Out;
-  }
-  std::vector<std::string> getAllFiles() const override { return Inner.getAllFiles(); }
-
-private:
-  static std::vector<std::string> withoutOutput(const std::vector<std::string> &Args) {
-    std::vector<std::string> Out;
-    for (size_t I = 0; I < Args.size(); ++I) {
-      if (Args[I] == "-o") {
-        ++I;
-        continue;
-      }
-      if (!llvm::StringRef(Args[I]).starts_with("-o"))
-        Out.push_back(Args[I]);
-    }
-    return Out;
-  }
-
-  const clang::tooling::CompilationDatabase &Inner;
-};
+/// Prints "racelab-check: error: <Message>" and remembers it.
+void toolError(const llvm::Twine &Message) {
+  ToolErrors.push_back(Message.str());
+  llvm::errs() << "racelab-check: error: " << ToolErrors.back() << '\n';
+}
 
 /// Keeps the compiler's errors to itself; remembers the first for the
 /// one-line message.
@@ -389,7 +343,7 @@ std::string oneLine(llvm::StringRef Message, llvm::StringRef Program) {
 /// checked as asked); prints the one-line error and returns false.
 bool validOptions(const std::vector<CheckInfo> &Known) {
   auto Fail = [](const llvm::Twine &Message) {
-    llvm::errs() << "racelab-check: error: " << Message << '\n';
+    toolError(Message);
     return false;
   };
   if (FormatOption != "text" && FormatOption != "json" && FormatOption != "sarif")
@@ -446,7 +400,7 @@ int listChecks(Setups &Configs, llvm::ArrayRef<std::string> Files, const policy:
   }
   const Setup &S = Configs.forFile(Where);
   if (S.Malformed) {
-    llvm::errs() << "racelab-check: error: " << S.Error << '\n';
+    toolError(S.Error);
     return ExitToolError;
   }
   llvm::outs() << "Enabled checks:\n";
@@ -465,7 +419,7 @@ int listChecks(Setups &Configs, llvm::ArrayRef<std::string> Files, const policy:
 bool analyseFile(const std::string &File, const clang::tooling::CompilationDatabase &Database,
                  Setups &Configs, DiagnosticSink &Sink, policy::PolicyRunner *Policy) {
   auto Fail = [&](const llvm::Twine &Why) {
-    llvm::errs() << "racelab-check: error: cannot analyse '" << File << "': " << Why << '\n';
+    toolError("cannot analyse '" + File + "': " + Why);
     return false;
   };
   if (llvm::sys::fs::is_directory(File))
@@ -496,8 +450,8 @@ bool analyseFile(const std::string &File, const clang::tooling::CompilationDatab
     Crashed = !Recovery.RunSafely([&] { Status |= Tool.run(&Factory); });
   }
   if (Crashed) {
-    llvm::errs() << "racelab-check: error: internal error while analysing '" << File
-                 << "'; its findings may be incomplete (please report this)\n";
+    toolError("internal error while analysing '" + File +
+              "'; its findings may be incomplete (please report this)");
     return false;
   }
   if (Policy)
@@ -514,33 +468,44 @@ bool analyseFile(const std::string &File, const clang::tooling::CompilationDatab
 }
 
 /// Prints every finding in the format asked for.
-void printFindings(const DiagnosticSink &Sink, const Setups &Configs, const policy::PolicyRunner *Policy) {
+void printFindings(const DiagnosticSink &Sink, const Setups &Configs, const policy::PolicyRunner *Policy,
+                   llvm::ArrayRef<std::string> Files) {
   if (FormatOption == "json")
     return Sink.printJSON(llvm::outs());
   if (FormatOption != "sarif")
     return Sink.print(llvm::outs(), useColors());
-  // The tool's README sits next to docs/ (checker/README.md).
-  llvm::StringRef Docs(RACELAB_CHECKER_DOCS_URL);
-  llvm::StringRef Home = Docs;
-  std::string Information = Home.consume_back("/docs") ? Home.str() + "/README.md" : Docs.str();
-  SarifTool Tool{"racelab-check", Information, "", {}};
-  auto PageOf = [&](llvm::StringRef Check) {
-    return Docs.str() + "/" + Check.drop_front(llvm::StringRef("racelab-").size()).str() + ".md";
-  };
+  SarifRun Run;
   for (const Check *C : Configs.enabledAnywhere())
-    Tool.Rules.push_back({C->name(), C->summary(), PageOf(C->name())});
+    Run.Rules.push_back({C->name(), C->summary()});
   if (Policy)
     for (const auto &C : Policy->checks())
-      Tool.Rules.push_back({C->name(), C->summary(), PageOf(C->name())});
-  llvm::SmallString<256> Cwd;
-  llvm::sys::fs::current_path(Cwd);
-  Sink.printSARIF(llvm::outs(), Tool, Cwd);
+      Run.Rules.push_back({C->name(), C->summary()});
+  Run.SourceRoot = sourceRoot(Files.empty() ? std::string("-") : Files.front());
+  Run.ToolErrors = ToolErrors;
+  printSarifLog(llvm::outs(), Sink.diagnostics(), Run);
+}
+
+/// A run stopped before any analysis (bad options, no file): with
+/// --format=sarif, a log that says so all the same.
+int finishWithoutAnalysis() {
+  if (FormatOption == "sarif") {
+    SarifRun Run;
+    Run.SourceRoot = sourceRoot("-");
+    Run.ToolErrors = ToolErrors;
+    printSarifLog(llvm::outs(), {}, Run);
+  }
+  return ExitToolError;
 }
 
 /// Parses the command line; on a bad one, prints the one-line error and
 /// returns nothing.
 std::optional<clang::tooling::CommonOptionsParser> parseCommandLine(int Argc, const char **Argv) {
   llvm::cl::HideUnrelatedOptions(Category);
+  // Ours, not LLVM's: which racelab, and which Clang parses the code.
+  llvm::cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
+    OS << "racelab-check " << RACELAB_VERSION << "\n  built with the libraries of Clang " << CLANG_VERSION_STRING
+       << " (compiled by " << __VERSION__ << ")\n";
+  });
   auto Parsed = clang::tooling::CommonOptionsParser::create(Argc, Argv, Category,
                                                             llvm::cl::ZeroOrMore, Overview);
   if (!Parsed) {
@@ -575,7 +540,7 @@ int analyseAll(clang::tooling::CommonOptionsParser &Options, Setups &Configs,
     Policy->finish(Sink);
 
   Sink.finish();
-  printFindings(Sink, Configs, Policy);
+  printFindings(Sink, Configs, Policy, Options.getSourcePathList());
   llvm::outs().flush();
   if (ToolError)
     return ExitToolError;
@@ -590,21 +555,20 @@ int runRacelabCheck(int Argc, const char **Argv) {
     return ExitToolError;
   std::vector<CheckInfo> Known = knownChecks();
   if (!validOptions(Known))
-    return ExitToolError;
+    return finishWithoutAnalysis();
   std::string PolicyError;
   std::unique_ptr<policy::PolicyRunner> Policy = makePolicy(Known, PolicyError);
   if (!PolicyError.empty()) {
-    llvm::errs() << "racelab-check: error: --policy: " << PolicyError << '\n';
-    return ExitToolError;
+    toolError("--policy: " + PolicyError);
+    return finishWithoutAnalysis();
   }
 
   Setups Configs(Known);
   if (ListChecksOption)
     return listChecks(Configs, Options->getSourcePathList(), Policy.get());
   if (Options->getSourcePathList().empty()) {
-    llvm::errs() << "racelab-check: error: no input files (usage: racelab-check [-p <build dir>] "
-                    "<files...> [-- <compile flags>])\n";
-    return ExitToolError;
+    toolError("no input files (usage: racelab-check [-p <build dir>] <files...> [-- <compile flags>])");
+    return finishWithoutAnalysis();
   }
   return analyseAll(*Options, Configs, Policy.get());
 }

@@ -1,4 +1,5 @@
 #include "commands/commands.hpp"
+#include "commands/number_checks.hpp"
 #include "kit/assign.hpp"
 
 #include <CLI/CLI.hpp>
@@ -11,7 +12,7 @@ Command add_assign_command(CLI::App& app) {
   auto options = std::make_shared<AssignOptions>();
   auto* cmd = app.add_subcommand(
       "assign", "Make a student repository holding the chosen exercises' starters, graders and CI, never a solution");
-  cmd->add_option("exercises", options->exercises, "Exercise numbers, e.g. 1 3")->required();
+  cmd->add_option("exercises", options->exercises, "Exercise numbers, e.g. 1 3")->required()->check(whole_number(1, 99));
   cmd->add_option("--to", options->to, "A new or empty folder for the repository")->required();
   cmd->add_option("--kit", options->kit, "The kit to copy from (default: the kit above the current folder)");
   cmd->footer(

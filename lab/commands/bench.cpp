@@ -3,6 +3,7 @@
 #include "bench/harness/outputs.hpp"
 #include "bench/harness/sweep.hpp"
 #include "commands/commands.hpp"
+#include "commands/number_checks.hpp"
 #include "core/build_manifest.hpp"
 
 #include <CLI/CLI.hpp>
@@ -94,25 +95,25 @@ Command add_bench_command(CLI::App& app) {
   cmd->add_option("--workers", o->run.cpu_workers,
                   "Worker counts for the CPU-bound and counter workloads (default: 1, 2, 4 … up to the cores)")
       ->delimiter(',')
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number(1, 1024));
   cmd->add_option("--io-workers", o->run.io_workers,
                   "Worker counts for the I/O-bound tables (default: 1, 2, 4 … up to 4 × the cores, at most one "
                   "per table)")
       ->delimiter(',')
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number(1, 1024));
   cmd->add_option("--reps", o->reps, "Timed repetitions per point (default 5, 3 with --quick)")
-      ->check(CLI::Range(1, 1000));
-  cmd->add_option("--warmup", o->warmup, "Untimed runs before each timed one (default 1)")->check(CLI::Range(0, 100));
+      ->check(whole_number(1, 1000));
+  cmd->add_option("--warmup", o->warmup, "Untimed runs before each timed one (default 1)")->check(whole_number(0, 100));
   cmd->add_option("--budget", o->run.budget_seconds,
                   "Time budget in seconds: after the first round the run measures only as many repetitions as fit, "
                   "and says so (default: none)")
-      ->check(CLI::PositiveNumber);
+      ->check(positive_number());
   cmd->add_option("--workloads", o->run.workloads, "Which workloads (default primes,tables,counter)")
       ->delimiter(',')
       ->check(CLI::IsMember({"primes", "tables", "counter"}));
   cmd->add_option("--noise", o->run.noise_threshold,
                   "Spread ((max − min) / median of a point's repetitions) above which it is marked NOISY")
-      ->check(CLI::Range(0.01, 10.0))
+      ->check(number_between(0.01, 10.0))
       ->capture_default_str();
   cmd->add_option("--out", o->out, "Folder for bench.json, bench.csv and the speedup-*.svg charts")
       ->capture_default_str();

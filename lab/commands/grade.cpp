@@ -1,4 +1,5 @@
 #include "commands/commands.hpp"
+#include "commands/number_checks.hpp"
 #include "grade/batch.hpp"
 #include "grade/grade.hpp"
 
@@ -34,7 +35,7 @@ Command add_grade_command(CLI::App& app) {
       cmd->add_option("--batch", batch->submissions, "A folder of submissions (one per sub-folder) → class CSV");
   cmd->add_option("-j,--jobs", batch->jobs, "With --batch: submissions graded at once (default 1)")
       ->needs(batch_option)
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number(1, 256));
   workspace_option->excludes(batch_option);
   integrity_option->excludes(batch_option);
   cmd->footer("Writes into the output folder: report.json, junit.xml, results.json (Gradescope), summary.md\n"

@@ -1,4 +1,5 @@
 #include "commands/commands.hpp"
+#include "commands/number_checks.hpp"
 #include "core/course.hpp"
 #include "core/judge.hpp"
 #include "core/text.hpp"
@@ -24,13 +25,15 @@ Command add_judge_command(CLI::App& app) {
   const std::string last = kinds.back();
   const std::string listed = join({kinds.begin(), kinds.end() - 1}, ", ") + " or " + last;
   cmd->add_option("kind", *kind, "Which judge: " + listed)->required()->check(CLI::IsMember(kinds));
-  cmd->add_option("--exercise", judge->exercise, "Exercise number, for the headline")->required();
+  cmd->add_option("--exercise", judge->exercise, "Exercise number, for the headline")
+      ->required()
+      ->check(whole_number(1, 99));
   cmd->add_option("--readme", judge->readme, "The exercise's README.md, named in 'What to do'");
   cmd->add_option("--sources", judge->sources,
                   "Folder of the student's files: TSan frames inside it are shown, relative to it");
   auto* timeout = cmd->add_option("--timeout", judge->timeout_seconds,
                                   "Wall-clock limit in seconds (default 60; with --course, at most the course's)")
-                      ->check(CLI::PositiveNumber);
+                      ->check(positive_number());
   cmd->add_option("--course", judge->course, "The course file (perf thresholds, limits); default lab/course.toml");
   cmd->add_option("--reference", judge->reference,
                   "perf: the reference strategies' driver, measured in the same run");
@@ -38,15 +41,15 @@ Command add_judge_command(CLI::App& app) {
   // else the kit's defaults; an option given here wins over both.
   auto limits = std::make_shared<Limits>();
   auto* cpu = cmd->add_option("--cpu-limit", limits->cpu_seconds, "CPU seconds per process of the program")
-                  ->check(CLI::PositiveNumber);
+                  ->check(positive_number());
   auto* memory = cmd->add_option("--memory-limit", limits->memory_mib,
                                  "MiB resident in the program and every process it starts")
-                     ->check(CLI::PositiveNumber);
+                     ->check(whole_number(1));
   auto* processes = cmd->add_option("--process-limit", limits->processes,
                                     "Processes alive at once in the program's tree")
-                        ->check(CLI::PositiveNumber);
+                        ->check(whole_number(1, 100000));
   auto* output = cmd->add_option("--output-limit", limits->output_kib, "KiB of output the program may write")
-                     ->check(CLI::PositiveNumber);
+                     ->check(whole_number(1));
   cmd->add_flag("--allow-sleep", judge->sleep_allowed,
                 "The exercise's task sleeps on purpose: a sleep in the sources is not an escape hatch");
   cmd->add_option("command", judge->command, "After --: the program to judge and its arguments")->required();

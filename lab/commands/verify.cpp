@@ -1,4 +1,5 @@
 #include "commands/commands.hpp"
+#include "commands/number_checks.hpp"
 #include "kit/verify.hpp"
 
 #include <CLI/CLI.hpp>
@@ -11,7 +12,8 @@ Command add_verify_command(CLI::App& app) {
   auto options = std::make_shared<VerifyOptions>();
   auto* cmd = app.add_subcommand(
       "verify", "For instructors: check every exercise of the kit (files, registrations, starters fail, solutions pass)");
-  cmd->add_option("--exercise", options->exercises, "Check only these exercises (repeat, or give several)");
+  cmd->add_option("--exercise", options->exercises, "Check only these exercises (repeat, or give several)")
+      ->check(whole_number(1, 99));
   cmd->add_option("--build", options->build, "The self-test build folder (default build/verify)");
   cmd->add_flag("--static-only", options->static_only,
                 "Check files and registrations only: no build, no judge run (seconds instead of minutes)");

@@ -394,36 +394,59 @@ BOOST_AUTO_TEST_CASE(blocking_functions_option_extends_the_table) {
   BOOST_CHECK_MESSAGE(has("note", 24, 40, "'lookup' calls 'Db::query', which blocks here"), r.out);
 }
 
+/// racelab-check --format=sarif on custom-blocking.cpp, run from \p Cwd.
+Run sarifFrom(const fs::path &Cwd, const std::string &File) {
+  fs::path Saved = fs::current_path();
+  fs::current_path(Cwd);
+  Run R = runChecker({"--format=sarif", "--blocking-functions=net::fetch,Db::query", File, "--", "-std=c++20"});
+  fs::current_path(Saved);
+  return R;
+}
+
 BOOST_AUTO_TEST_CASE(sarif_has_what_code_scanning_needs) {
-  // Run from the test folder: the file's URI is then relative to %SRCROOT%.
-  fs::path saved = fs::current_path();
-  fs::current_path(TestDir);
-  Run r = runChecker({"--format=sarif", "--blocking-functions=net::fetch,Db::query",
-                      "inputs/coroutines/custom-blocking.cpp", "--", "-std=c++20"});
-  fs::current_path(saved);
+  const fs::path File = TestDir / "inputs/coroutines/custom-blocking.cpp";
+  Run r = sarifFrom(TestDir, "inputs/coroutines/custom-blocking.cpp");
   BOOST_CHECK_EQUAL(r.status, 1);
   BOOST_CHECK_EQUAL(r.err, "");
+  // The same log from another folder: URIs are relative to the repository,
+  // not to where the tool ran.
+  Run elsewhere = sarifFrom(fs::temp_directory_path(), File.string());
+  BOOST_CHECK_EQUAL(elsewhere.out, r.out);
+  BOOST_CHECK_MESSAGE(r.out.find("file://") == std::string::npos, "a machine path in the log:\n" << r.out);
   boost::json::value log = boost::json::parse(r.out);
   BOOST_CHECK(log.at("$schema").as_string().starts_with("https://"));
   BOOST_CHECK_EQUAL(log.at("version").as_string(), "2.1.0");
   const auto &runs = log.at("runs").as_array();
   BOOST_REQUIRE_EQUAL(runs.size(), 1u);
   const auto &run = runs[0].as_object();
-  BOOST_CHECK_EQUAL(run.at("originalUriBaseIds").at("%SRCROOT%").at("uri").as_string(),
-                    "file://" + TestDir.string() + "/");
+  BOOST_CHECK(run.at("originalUriBaseIds").at("%SRCROOT%").as_object().contains("description"));
+  const auto &invocation = run.at("invocations").as_array().at(0).as_object();
+  BOOST_CHECK(invocation.at("executionSuccessful").as_bool());
+  BOOST_CHECK(!invocation.contains("toolExecutionNotifications"));
 
   const auto &driver = run.at("tool").at("driver").as_object();
   BOOST_CHECK_EQUAL(driver.at("name").as_string(), "racelab-check");
+  BOOST_CHECK(!driver.at("version").as_string().empty());
   BOOST_CHECK(!driver.at("informationUri").as_string().empty());
   std::vector<std::string> ruleIds;
   for (const auto &rule : driver.at("rules").as_array()) {
-    ruleIds.push_back(std::string(rule.at("id").as_string()));
+    std::string Id(rule.at("id").as_string());
+    ruleIds.push_back(Id);
+    // What GitHub code scanning requires of every rule, the help from the
+    // check's page of checker/docs.
     BOOST_CHECK(!rule.at("shortDescription").at("text").as_string().empty());
-    BOOST_CHECK(rule.at("helpUri").as_string().ends_with(
-        std::string(rule.at("id").as_string()).substr(std::string("racelab-").size()) + ".md"));
+    BOOST_CHECK(!rule.at("fullDescription").at("text").as_string().empty());
+    BOOST_CHECK_MESSAGE(rule.at("help").at("markdown").as_string().starts_with("# " + Id + "\n"), Id);
+    BOOST_CHECK(!rule.at("help").at("text").as_string().empty());
+    BOOST_CHECK_MESSAGE(rule.at("shortDescription").at("text").as_string() != "racelab check " + Id,
+                        Id << " has no summary of its own");
+    BOOST_CHECK(!rule.as_object().contains("name")); // the same as the id: SARIF1001
+    if (rule.as_object().contains("helpUri")) // only a published page: SARIF wants an absolute URI
+      BOOST_CHECK(rule.at("helpUri").as_string().starts_with("https://"));
     BOOST_CHECK_EQUAL(rule.at("defaultConfiguration").at("level").as_string(), "warning");
   }
-  for (const char *id : {"racelab-blocking-in-coroutine", "racelab-lock-across-suspend", "racelab-missing-lock"})
+  for (const char *id : {"racelab-blocking-in-coroutine", "racelab-lock-across-suspend", "racelab-missing-lock",
+                         "racelab-interleaved-output"})
     BOOST_CHECK_MESSAGE(std::find(ruleIds.begin(), ruleIds.end(), id) != ruleIds.end(), id);
 
   const auto &results = run.at("results").as_array();
@@ -433,10 +456,14 @@ BOOST_AUTO_TEST_CASE(sarif_has_what_code_scanning_needs) {
   BOOST_CHECK_EQUAL(first.at("level").as_string(), "warning");
   BOOST_CHECK(first.at("message").at("text").as_string().starts_with("'net::fetch' blocks"));
   const auto &where = first.at("locations").as_array().at(0).at("physicalLocation");
-  BOOST_CHECK_EQUAL(where.at("artifactLocation").at("uri").as_string(), "inputs/coroutines/custom-blocking.cpp");
+  const std::string Uri(where.at("artifactLocation").at("uri").as_string());
+  BOOST_CHECK_MESSAGE(Uri.ends_with("/inputs/coroutines/custom-blocking.cpp") && Uri.front() != '/', Uri);
   BOOST_CHECK_EQUAL(where.at("artifactLocation").at("uriBaseId").as_string(), "%SRCROOT%");
   BOOST_CHECK_EQUAL(where.at("region").at("startLine").as_int64(), 27);
   BOOST_CHECK_EQUAL(where.at("region").at("startColumn").as_int64(), 11);
+  // Each result its own fingerprint.
+  BOOST_CHECK(first.at("partialFingerprints").as_object().size() == 1u);
+  BOOST_CHECK(first.at("partialFingerprints") != results[1].at("partialFingerprints"));
   // The chain through lookup() comes as related locations, each with a message.
   const auto &related = results[1].at("relatedLocations").as_array();
   BOOST_REQUIRE_GE(related.size(), 2u);
@@ -447,4 +474,46 @@ BOOST_AUTO_TEST_CASE(sarif_has_what_code_scanning_needs) {
   }
   BOOST_CHECK(chain);
 }
+
+BOOST_AUTO_TEST_CASE(sarif_says_when_the_run_failed) {
+  // One file analysed, one missing: exit 2, and the log must not read as a
+  // clean run.
+  Run r = runChecker({"--format=sarif", (TestDir / "inputs/coroutines/custom-blocking.cpp").string(),
+                      (TestDir / "inputs/no-such-file.cpp").string(), "--", "-std=c++20"});
+  BOOST_CHECK_EQUAL(r.status, 2);
+  boost::json::value log = boost::json::parse(r.out);
+  const auto &invocation = log.at("runs").at(0).at("invocations").at(0).as_object();
+  BOOST_CHECK(!invocation.at("executionSuccessful").as_bool());
+  const auto &notes = invocation.at("toolExecutionNotifications").as_array();
+  BOOST_REQUIRE_EQUAL(notes.size(), 1u);
+  BOOST_CHECK_EQUAL(notes[0].at("level").as_string(), "error");
+  BOOST_CHECK_MESSAGE(notes[0].at("message").at("text").as_string().ends_with("no-such-file.cpp': no such file"),
+                      r.out);
+  // A bad option: nothing analysed, and the log says why.
+  Run bad = runChecker({"--format=sarif", "--checks=-*", (TestDir / "inputs/coroutines/custom-blocking.cpp").string(),
+                        "--", "-std=c++20"});
+  BOOST_CHECK_EQUAL(bad.status, 2);
+  boost::json::value badLog = boost::json::parse(bad.out);
+  const auto &badRun = badLog.at("runs").at(0).at("invocations").at(0);
+  BOOST_CHECK(!badRun.at("executionSuccessful").as_bool());
+  BOOST_CHECK(badRun.at("toolExecutionNotifications").at(0).at("message").at("text").as_string().starts_with(
+      "--checks='-*' enables no check"));
+}
+
+BOOST_AUTO_TEST_CASE(version_names_racelab_and_its_clang) {
+  Run r = runChecker({"--version"});
+  BOOST_CHECK_EQUAL(r.status, 0);
+  BOOST_CHECK_MESSAGE(r.out.starts_with("racelab-check "), r.out);
+  BOOST_CHECK_MESSAGE(r.out.find("built with the libraries of Clang ") != std::string::npos, r.out);
+  BOOST_CHECK_MESSAGE(r.out.find("LLVM version") == std::string::npos, "LLVM's own version text: " << r.out);
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_option_is_named_on_one_line) {
+  Run r = runChecker({"--bogus", "x.cpp"});
+  BOOST_CHECK_EQUAL(r.status, 2);
+  BOOST_CHECK_MESSAGE(r.err.starts_with("racelab-check: error: ") && r.err.find("'--bogus'") != std::string::npos,
+                      r.err);
+  BOOST_CHECK_MESSAGE(r.err.find('\n') == r.err.size() - 1, "not one line: " << r.err);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

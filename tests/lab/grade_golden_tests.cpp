@@ -44,6 +44,9 @@ void write(const fs::path& file, const std::string& text) {
   std::ofstream(file, std::ios::binary) << text;
 }
 
+/// Text that means something to Markdown, XML and GitHub's workflow commands.
+const std::string hostile_text = "note: std::vector<int> | `tick` *star* _under_ & [x](y) 100% a,b:c";
+
 /// The recorded grading, replayed in a repository under a temporary folder.
 struct Replay {
   lab::TempDir dir{"racelab-golden"};
@@ -74,6 +77,15 @@ struct Replay {
     const std::vector<lab::EditedFile> edited{{"tests/exercises/05-stopping-a-thread/spinner_test.cpp", 5, "edited"}};
     lab::apply_test_results(report, course, {in / "ctest-junit.xml", lab::read_text(in / "ctest-output.txt"), in / "records"},
                             edited);
+    // One message holding what Markdown, XML and workflow commands read, as a
+    // student's own text can (a test's message, a string in a TSan report):
+    // every format must show it as it is (kit.ci.report_formats renders
+    // summary.md with cmark-gfm).
+    for (auto& e : report.exercises) {
+      const auto found = e.judges.find(lab::Judge::static_check);
+      if (e.number != 1 || found == e.judges.end() || found->second.findings.empty()) continue;
+      found->second.findings.front().message += "\n" + hostile_text;
+    }
     fs::create_directories(out);
     lab::write_reports(report, out);
     table = lab::render_table(report, false);

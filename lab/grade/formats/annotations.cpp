@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <ostream>
+#include <vector>
 
 namespace racelab::lab {
 namespace {
@@ -41,24 +42,35 @@ std::string escape_annotation_property(const std::string& text) {
 }
 
 std::string github_annotations(const GradeReport& report) {
-  std::string out;
+  std::vector<std::string> errors;
   for (const auto& file : report.edited) {
-    out += "::error file=" + escape_annotation_property(file.path) +
-           ",title=" + escape_annotation_property("protected file not as handed out") +
-           "::" + escape_annotation_message(withheld_note(file)) + "\n";
+    errors.push_back("::error file=" + escape_annotation_property(file.path) +
+                     ",title=" + escape_annotation_property("protected file not as handed out") +
+                     "::" + escape_annotation_message(withheld_note(file)));
   }
   for_each_judge(report, [&](const ExerciseOutcome& e, Judge judge, const JudgeOutcome& o) {
     if (o.verdict == Verdict::pass || reported_once_elsewhere(e, judge, o)) return;
     const std::string title =
         "title=" + escape_annotation_property("exercise " + std::to_string(e.number) + " " + judge_title(judge));
     for (const auto& f : o.findings) {
-      out += "::error " + place_properties(f) + title + "::" + escape_annotation_message(f.message) + "\n";
+      errors.push_back("::error " + place_properties(f) + title + "::" + escape_annotation_message(f.message));
     }
     if (o.findings.empty()) {
-      out += "::error " + title + "::" +
-             escape_annotation_message(o.summary.empty() ? verdict_word(o.verdict) : o.summary) + "\n";
+      errors.push_back("::error " + title + "::" +
+                       escape_annotation_message(o.summary.empty() ? verdict_word(o.verdict) : o.summary));
     }
   });
+  std::string out;
+  for (std::size_t i = 0; i < errors.size() && i < github_annotations_per_step; ++i) out += errors[i] + "\n";
+  if (errors.size() > github_annotations_per_step) {
+    // A notice: GitHub counts each level apart, so this one is not dropped as an 11th error would be.
+    const auto rest = errors.size() - github_annotations_per_step;
+    out += "::notice title=" + escape_annotation_property("more findings in the job summary") + "::" +
+           escape_annotation_message(std::to_string(rest) + " more finding" + (rest == 1 ? "" : "s") +
+                                     " than GitHub shows as annotations: every finding is in this job's "
+                                     "summary, under What to fix") +
+           "\n";
+  }
   return out;
 }
 

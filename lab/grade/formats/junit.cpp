@@ -40,11 +40,13 @@ SuiteCounts count_suite(const ExerciseOutcome& e) {
   return counts;
 }
 
-void set_counts(pt::ptree& element, const SuiteCounts& counts) {
+/// junit-10.xsd (Jenkins' xUnit plugin, which GitLab's parser follows) allows
+/// `skipped` on <testsuite> only, not on <testsuites>.
+void set_counts(pt::ptree& element, const SuiteCounts& counts, bool with_skipped) {
   set_attribute(element, "tests", std::to_string(counts.tests));
   set_attribute(element, "failures", std::to_string(counts.failures));
   set_attribute(element, "errors", "0");
-  set_attribute(element, "skipped", std::to_string(counts.skipped));
+  if (with_skipped) set_attribute(element, "skipped", std::to_string(counts.skipped));
   set_attribute(element, "time", seconds_attribute(counts.seconds));
 }
 
@@ -56,14 +58,17 @@ void add_testcase(pt::ptree& suite, const ExerciseOutcome& e, Judge judge, const
   set_attribute(testcase, "classname", e.label);
   set_attribute(testcase, "name", judge_title(judge));
   set_attribute(testcase, "time", seconds_attribute(o.seconds));
+  const std::string reason = o.summary.empty() ? verdict_word(o.verdict) : o.summary;
   if (is_failure(o.verdict)) {
-    std::string findings;
-    for (const auto& f : o.findings) findings += finding_text(f, "");
-    auto& failure = add_text_element(testcase, "failure", findings);
+    // The body is what GitLab and Jenkins show as the failure's details: the
+    // reason first, so that a failure with no finding still says why.
+    std::string details = reason + "\n";
+    for (const auto& f : o.findings) details += finding_text(f, "");
+    auto& failure = add_text_element(testcase, "failure", details);
     set_attribute(failure, "type", failure_type(o.verdict));
-    set_attribute(failure, "message", o.summary);
+    set_attribute(failure, "message", reason);
   } else if (o.verdict != Verdict::pass) {
-    set_attribute(add_element(testcase, "skipped"), "message", o.summary.empty() ? verdict_word(o.verdict) : o.summary);
+    set_attribute(add_element(testcase, "skipped"), "message", reason);
   }
   if (!o.output.empty()) add_element(testcase, "system-out", o.output);
 }
@@ -81,10 +86,10 @@ std::string junit_xml(const GradeReport& report) {
     all.add(counts);
     auto& suite = add_element(suites, "testsuite");
     set_attribute(suite, "name", e.label + " " + e.folder);
-    set_counts(suite, counts);
+    set_counts(suite, counts, true);
     for (const Judge judge : e.shown_judges()) add_testcase(suite, e, judge, e.outcome(judge));
   }
-  set_counts(suites, all);
+  set_counts(suites, all, false);
   return xml_document(document);
 }
 

@@ -1,6 +1,9 @@
 #include "grade/formats/sarif.hpp"
 
 #include "grade/formats/feedback.hpp"
+#include "grade/formats/sarif_rules.hpp"
+#include "sarif/Fingerprint.h"
+#include "sarif/RuleHelp.h"
 
 #include <boost/json.hpp>
 
@@ -16,19 +19,6 @@ namespace {
 
 namespace json = boost::json;
 namespace fs = std::filesystem;
-
-/// The rule a finding belongs to: the checker's check, or the judge and kind ("tsan-data-race").
-std::string rule_id(const GradeFinding& f) {
-  if (f.judge == Judge::static_check && f.kind.rfind("racelab-", 0) == 0) return f.kind;
-  std::string id = judge_id(f.judge) + "-";
-  for (char c : f.kind) id += (c == ' ' || c == '_') ? '-' : c;
-  return id;
-}
-
-std::string rule_description(const GradeFinding& f) {
-  if (f.judge == Judge::build) return "the code does not compile";
-  return judge_title(f.judge) + ": " + f.kind;
-}
 
 /// Percent-encodes what may not stand in a URI path (RFC 3986), keeping '/'.
 std::string uri_path(const std::string& path) {
@@ -55,58 +45,66 @@ json::object sarif_location(const std::string& file, int line, int column, const
     artifact["uri"] = uri_path(file);
     artifact["uriBaseId"] = "%SRCROOT%";
   }
-  json::object physical{{"artifactLocation", artifact}};
-  if (line > 0) {
-    json::object region{{"startLine", line}};
-    if (column > 0) region["startColumn"] = column;
-    physical["region"] = region;
-  }
+  // Without a line (an edited grader: the whole file), its first line: code
+  // scanning places a result by its region, and SARIF2017 asks for one.
+  json::object region{{"startLine", line > 0 ? line : 1}};
+  if (line > 0 && column > 0) region["startColumn"] = column;
+  json::object physical{{"artifactLocation", artifact}, {"region", region}};
   json::object location{{"physicalLocation", physical}};
   if (!message.empty()) location["message"] = json::object{{"text", message}};
   return location;
 }
 
-json::object sarif_result(const ExerciseOutcome& e, const GradeFinding& f, std::size_t rule_index) {
-  std::string text = f.message.empty() ? f.kind : f.message;
-  text += " (exercise " + std::to_string(e.number) + ", " + judge_title(f.judge) + ")";
-  json::object result{{"ruleId", rule_id(f)},
-                      {"ruleIndex", rule_index},
-                      {"level", "error"},
-                      {"message", json::object{{"text", text}}}};
-  if (!f.file.empty()) result["locations"] = json::array{sarif_location(f.file, f.line, f.column)};
-  json::array related;
-  for (const auto& a : f.accesses) {
-    if (!a.file.empty()) related.push_back(sarif_location(a.file, a.line, a.column, access_line(a)));
-  }
-  if (!related.empty()) result["relatedLocations"] = std::move(related);
-  return result;
-}
-
-/// The rules in order of first use, and the results that refer to them by index.
+/// The rules in order of first use, the results that refer to them by index,
+/// and the fingerprints that follow each result from one grading to the next.
 struct Run {
   json::array rules;
   std::map<std::string, std::size_t> rule_index;
   json::array results;
+  sarif::Fingerprints fingerprints;
 
-  std::size_t rule(const std::string& id, const std::string& description) {
+  std::size_t rule(const std::string& id, const json::object& descriptor) {
     if (!rule_index.count(id)) {
       rule_index[id] = rules.size();
-      rules.push_back(json::object{{"id", id}, {"shortDescription", json::object{{"text", description}}}});
+      rules.push_back(descriptor);
     }
     return rule_index[id];
   }
+
+  void add(const std::string& rule_id, std::size_t index, const std::string& text, json::array locations) {
+    const auto* first = locations.empty() ? nullptr : locations.front().as_object().if_contains("physicalLocation");
+    const std::string uri = first ? std::string(first->at("artifactLocation").at("uri").as_string()) : "";
+    json::object result{{"ruleId", rule_id},
+                        {"ruleIndex", index},
+                        {"level", "error"},
+                        {"message", json::object{{"text", text}}},
+                        {"partialFingerprints",
+                         json::object{{sarif::FingerprintKey, fingerprints.next(rule_id, uri, text)}}}};
+    if (!locations.empty()) result["locations"] = std::move(locations);
+    results.push_back(std::move(result));
+  }
 };
+
+void add_finding(const ExerciseOutcome& e, const GradeFinding& f, Run& run) {
+  const std::string id = sarif_rule_id(f);
+  const auto index = run.rule(id, sarif_rule(f));
+  std::string text = f.message.empty() ? f.kind : f.message;
+  text += " (exercise " + std::to_string(e.number) + ", " + judge_title(f.judge) + ")";
+  json::array locations;
+  if (!f.file.empty()) locations.push_back(sarif_location(f.file, f.line, f.column));
+  run.add(id, index, text, std::move(locations));
+  json::array related;
+  for (const auto& a : f.accesses) {
+    if (!a.file.empty()) related.push_back(sarif_location(a.file, a.line, a.column, access_line(a)));
+  }
+  if (!related.empty()) run.results.back().as_object()["relatedLocations"] = std::move(related);
+}
 
 void add_edited_files(const GradeReport& report, Run& run) {
   if (report.edited.empty()) return;
-  const std::string id = "racelab-protected-file";
-  const auto index = run.rule(id, "a grader or other protected file is not as handed out");
+  const auto index = run.rule(protected_file_rule_id, protected_file_rule());
   for (const auto& file : report.edited) {
-    run.results.push_back(json::object{{"ruleId", id},
-                                       {"ruleIndex", index},
-                                       {"level", "error"},
-                                       {"message", json::object{{"text", withheld_note(file)}}},
-                                       {"locations", json::array{sarif_location(file.path, 0, 0)}}});
+    run.add(protected_file_rule_id, index, withheld_note(file), json::array{sarif_location(file.path, 0, 0)});
   }
 }
 
@@ -115,12 +113,18 @@ void add_edited_files(const GradeReport& report, Run& run) {
 json::value sarif_log(const GradeReport& report) {
   Run run;
   for_each_judge(report, [&](const ExerciseOutcome& e, Judge, const JudgeOutcome& o) {
-    for (const auto& f : o.findings) run.results.push_back(sarif_result(e, f, run.rule(rule_id(f), rule_description(f))));
+    for (const auto& f : o.findings) add_finding(e, f, run);
   });
   add_edited_files(report, run);
-  json::object driver{{"name", "racelab"}, {"version", RACELAB_VERSION}, {"rules", run.rules}};
+  json::object driver{{"name", "racelab"},
+                      {"version", RACELAB_VERSION},
+                      {"informationUri", sarif::informationUri("lab/README.md")},
+                      {"rules", run.rules}};
   json::object root_description{{"description", json::object{{"text", "the repository root"}}}};
+  // The grade wrote this log, so it ran: its own errors stop it before any report.
+  json::object invocation{{"executionSuccessful", true}};
   json::object sarif_run{{"tool", json::object{{"driver", driver}}},
+                         {"invocations", json::array{invocation}},
                          {"originalUriBaseIds", json::object{{"%SRCROOT%", root_description}}},
                          {"results", run.results}};
   return json::object{{"version", "2.1.0"},

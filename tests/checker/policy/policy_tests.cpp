@@ -425,7 +425,8 @@ BOOST_AUTO_TEST_CASE(list_checks_and_sarif_show_the_policy_checks) {
   for (const auto &r : run.at("tool").at("driver").at("rules").as_array())
     rule |= r.at("id").as_string() == "racelab-policy-reference" &&
             r.at("defaultConfiguration").at("level").as_string() == "error" &&
-            r.at("helpUri").as_string().ends_with("/policy-reference.md");
+            r.at("help").at("markdown").as_string().starts_with("# racelab-policy-reference\n") &&
+            !r.at("fullDescription").at("text").as_string().empty();
   BOOST_CHECK(rule);
   const auto &results = run.at("results").as_array();
   BOOST_REQUIRE(!results.empty());
