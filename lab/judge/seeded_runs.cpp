@@ -84,6 +84,7 @@ std::string replay_command(const JudgeOptions& o, std::uint64_t seed) {
 }
 
 std::string failing_run_note(const JudgeOptions& o, std::uint64_t seed, int run, const SeedPlan& plan) {
+  if (plan.seeds.size() == 1 && !plan.replay) return "";  // asked for one run: nothing was repeated
   std::string note = plan.replay ? "This was the run with seed " + std::to_string(seed)
                                  : "This was run " + std::to_string(run) + " of up to " +
                                        std::to_string(plan.seeds.size()) + " (seed " + std::to_string(seed) + ")";
@@ -92,7 +93,7 @@ std::string failing_run_note(const JudgeOptions& o, std::uint64_t seed, int run,
 
 std::string passing_runs_note(const SeedPlan& plan, int runs) {
   if (plan.replay) return "note: one run, with seed " + std::to_string(plan.seeds.front()) + "\n";
-  if (runs == 1) return "note: one run passed (seed " + std::to_string(plan.seeds.front()) + ")\n";
+  if (runs <= 1) return "";
   return "note: all " + std::to_string(runs) + " runs passed (seeds " + std::to_string(plan.seeds.front()) + " to " +
          std::to_string(plan.seeds[static_cast<std::size_t>(runs) - 1]) + ")\n";
 }

@@ -59,10 +59,11 @@ std::chrono::milliseconds run_budget(const JudgeOptions& options);
 /// RACELAB_SEED set, RACELAB_SCHEDULE removed (the graders' default, random pauses).
 void give_seed(RunRequest& request, std::uint64_t seed);
 
-/// "This was run 2 of 5 (seed 2); replay it alone with:\n  racelab judge … --seed 2\n".
+/// "This was run 2 of up to 5 (seed 2); replay it alone with:\n  racelab judge … --seed 2\n";
+/// nothing when the judge was asked for one run.
 std::string failing_run_note(const JudgeOptions& options, std::uint64_t seed, int run, const SeedPlan& plan);
 
-/// "note: all 5 runs passed (seeds 1 to 5)\n", or the replayed seed's note.
+/// "note: all 5 runs passed (seeds 1 to 5)\n", the replayed seed's note, or nothing after one run.
 std::string passing_runs_note(const SeedPlan& plan, int runs);
 
 /// The command that replays one run of this judge with `seed`, shell-quoted.
