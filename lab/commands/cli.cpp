@@ -28,7 +28,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   app.footer("Exit status: 0 success, 1 a judge, check or grade failed, 2 the command could not run.");
 
   const Command commands[] = {add_list_command(app),   add_judge_command(app), add_grade_command(app),
-                              add_assign_command(app), add_verify_command(app), add_bench_command(app)};
+                              add_assign_command(app), add_verify_command(app), add_bench_command(app), add_stress_command(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
