@@ -34,8 +34,11 @@ FunctionalRun run_once(const JudgeOptions& o, std::uint64_t seed) {
 void explain_failure(const JudgeOptions& o, const RunResult& r, const TestReport& report, std::ostream& out) {
   const auto failures = boost_test_failures(r.output);
   if (r.timed_out || r.signal) {
-    out << ending_summary(r, o.timeout_seconds) << "\n";
-    if (!failures.empty()) out << "Before that, these checks failed:\n" << indent_lines(failures, 10);
+    // A check that failed first often says why the run then crashed or hung (the
+    // grader saw the cause coming): the summary line leads into it.
+    out << ending_summary(r, o.timeout_seconds);
+    if (failures.empty()) out << "\n";
+    else out << ", after these checks failed:\n" << indent_lines(failures, 10);
   } else if (!failures.empty()) {
     out << "the functional tests found " << failures.size()
         << (failures.size() == 1 ? " failing check" : " failing checks") << ":\n"

@@ -1,5 +1,6 @@
 // The judges' verdicts: what passes, what fails, and what the student reads.
 #include "core/display_path.hpp"
+#include "core/judge_headline.hpp"
 #include "judge/judge.hpp"
 #include "judge/tsan_suppressions.hpp"
 #include "sandbox/temp_dir.hpp"
@@ -250,6 +251,18 @@ BOOST_AUTO_TEST_CASE(tsan_runs_get_the_kits_suppressions) {
   const auto kit_file = std::filesystem::path(RACELAB_TEST_DATA_DIR) / "../util/tsan/libstdcxx.supp";
   BOOST_TEST(std::string(lab::tsan_suppressions()) == racelab::lab::testing::read(kit_file));
   BOOST_TEST(contains(std::string(lab::tsan_suppressions()), "race_top:std::_Sp_atomic<*>::load"));
+}
+
+BOOST_AUTO_TEST_CASE(a_crash_after_an_explaining_check_carries_the_explanation_into_the_summary) {
+  const auto v = judge(lab::Judge::functional, {fake, "fail-then-segv"});
+  BOOST_TEST(v.status == 1);
+  BOOST_TEST(contains(v.text, "FAILED\ncrashed: SIGSEGV (segmentation fault: an invalid memory access), after these "
+                              "checks failed:\n  slow_test.cpp(136): in \"slow_tests/spinner\": slow() resumed"),
+             v.text);
+  // What racelab grade reports: the crash and the grader's explanation of it, on one line.
+  const auto summary = lab::failure_summary(lab::Judge::functional, v.text);
+  BOOST_TEST(contains(summary, "crashed: SIGSEGV"), summary);
+  BOOST_TEST(contains(summary, "it co_awaits dispatch() on the loop's own thread"), summary);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

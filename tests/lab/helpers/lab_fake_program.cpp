@@ -20,6 +20,7 @@
 //   fail-on-seed <n>  fail a Boost.Test check and exit 201 when RACELAB_SEED is n, else pass
 //   crash-on-seed <n> raise SIGSEGV when RACELAB_SEED is n, else pass
 //   pass-after <ms>   sleep that long, then pass
+//   fail-then-segv    print a Boost.Test failure line that explains, then raise SIGSEGV
 // Reports are written only where a judge asks for one with --report_sink=.
 #include <poll.h>
 #include <sys/personality.h>
@@ -80,6 +81,12 @@ int main(int argc, char** argv) {
   if (behaviour == "flood") {
     const std::string line(1023, 'x');
     for (;;) std::printf("%s\n", line.c_str());
+  }
+  if (behaviour == "fail-then-segv") {
+    std::printf("slow_test.cpp(136): error: in \"slow_tests/spinner\": slow() resumed itself inline: it co_awaits "
+                "dispatch() on the loop's own thread, until the stack overflows\n");
+    std::fflush(stdout);
+    behaviour = "segv";
   }
   if (behaviour == "segv") {
     std::raise(SIGSEGV);
