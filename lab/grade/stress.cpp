@@ -21,6 +21,9 @@ namespace fs = std::filesystem;
 /// Judges whose runs depend on the schedule, and so take a seed.
 bool seeded_judge(const std::string& judge) { return judge == "functional" || judge == "tsan"; }
 
+/// Judges whose verdict comes from the code alone: one run says it all.
+bool run_once(const std::string& judge) { return judge == "static"; }
+
 /// A judge of the exercise as ctest runs it: exerciseN.<judge>.
 struct JudgeTest {
   std::string judge;
@@ -112,15 +115,6 @@ std::vector<std::string> with_seed(std::vector<std::string> command, std::uint64
   return command;
 }
 
-std::string shell_line(const std::vector<std::string>& words) {
-  std::string line;
-  for (const auto& word : words) {
-    const bool plain = !word.empty() && word.find_first_of(" \t\n'\"\\$`*?[]{}()<>|&;#~!") == std::string::npos;
-    line += (line.empty() ? "" : " ") + (plain ? word : "'" + replace_all(word, "'", "'\\''") + "'");
-  }
-  return line;
-}
-
 /// One run of one judge: 0 passed, 1 failed, anything else: it could not run.
 int run_judge_once(const JudgeTest& j, const std::vector<std::string>& command, const fs::path& output) {
   RunRequest request;
@@ -162,7 +156,7 @@ std::string render_tallies(int exercise, int runs, std::uint64_t first_seed, con
   for (const auto& t : tallies) {
     out << "  " << std::left << std::setw(11) << t.judge << std::right << std::setw(5)
         << (std::to_string(t.passed) + "/" + std::to_string(t.runs)) << " passed";
-    if (!t.seeded) out << "   (run once: it reads the code, whatever the schedule)";
+    if (t.once) out << "   (run once: it reads the code, whatever the schedule)";
     if (t.could_not_run > 0) out << "   " << t.could_not_run << " could not run";
     if (!t.failed_seeds.empty()) {
       out << "   failing seeds:";
@@ -191,14 +185,16 @@ int run_stress(const StressOptions& o, std::ostream& out, std::ostream& err) {
     build_exercise(*ctest, build, o.exercise, err);
     const auto judges = judge_tests(*ctest, build, o);
     std::vector<StressTally> tallies;
-    for (const auto& j : judges) tallies.push_back({j.judge, 0, 0, 0, {}, seeded_judge(j.judge), {}});
+    for (const auto& j : judges) {
+      tallies.push_back({j.judge, 0, 0, 0, {}, seeded_judge(j.judge), run_once(j.judge), {}});
+    }
     TempDir dir("racelab-stress");
     for (int run = 1; run <= o.runs; ++run) {
       const std::uint64_t seed = o.first_seed + static_cast<std::uint64_t>(run) - 1;
       err << "racelab stress: run " << run << " of " << o.runs << " (seed " << seed << "):";
       for (std::size_t i = 0; i < judges.size(); ++i) {
         StressTally& t = tallies[i];
-        if (!t.seeded && run > 1) continue;
+        if (t.once && run > 1) continue;
         const auto command = t.seeded ? with_seed(judges[i].test.command, seed) : judges[i].test.command;
         const int status = run_judge_once(judges[i], command, dir.path() / "output.txt");
         tally(t, status, seed, command);

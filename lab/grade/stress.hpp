@@ -37,7 +37,8 @@ struct StressTally {
   int passed = 0;
   int could_not_run = 0;                   ///< the judge itself could not run (exit 2, a crash, a hang)
   std::vector<std::uint64_t> failed_seeds;  ///< in order; seeded judges only
-  bool seeded = true;                       ///< false: run once, no seed (static)
+  bool seeded = true;                       ///< each run replays a seed (functional, tsan)
+  bool once = false;                        ///< run once: the verdict comes from the code alone (static)
   std::string replay;                       ///< the command replaying the first failing seed
 };
 

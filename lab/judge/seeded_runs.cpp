@@ -1,29 +1,17 @@
 #include "judge/seeded_runs.hpp"
 
 #include "core/judge.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <cctype>
 #include <filesystem>
 #include <sstream>
-#include <string_view>
 
 namespace racelab::lab {
 namespace {
 
 namespace fs = std::filesystem;
-
-/// `text` as one shell word: itself when nothing in it is special, else in single quotes.
-std::string shell_word(const std::string& text) {
-  const bool plain = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0 || std::string_view("/._-+=:,@%").find(c) != std::string_view::npos;
-  });
-  if (plain) return text;
-  std::string quoted = "'";
-  for (const char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
 
 /// This racelab, as a student can run it again.
 std::string racelab_program() {
@@ -78,9 +66,7 @@ std::string replay_command(const JudgeOptions& o, std::uint64_t seed) {
   if (o.sleep_allowed) words.emplace_back("--allow-sleep");
   words.insert(words.end(), {"--seed", std::to_string(seed), "--"});
   words.insert(words.end(), o.command.begin(), o.command.end());
-  std::string line;
-  for (const auto& word : words) line += (line.empty() ? "" : " ") + shell_word(word);
-  return line;
+  return shell_line(words);
 }
 
 std::string failing_run_note(const JudgeOptions& o, std::uint64_t seed, int run, const SeedPlan& plan) {

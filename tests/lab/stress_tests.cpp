@@ -2,6 +2,7 @@
 // itself on exercise 2 — the starter fails every functional run, a solution
 // passes every run of every judge.
 #include "core/ctest.hpp"
+#include "core/text.hpp"
 #include "grade/stress.hpp"
 #include "sandbox/process.hpp"
 #include "sandbox/temp_dir.hpp"
@@ -56,8 +57,11 @@ BOOST_AUTO_TEST_CASE(ctest_listing_gives_each_test_its_command_environment_and_t
 }
 
 BOOST_AUTO_TEST_CASE(tallies_show_passes_failing_seeds_and_the_replay) {
-  lab::StressTally functional{"functional", 3, 1, 0, {4, 6}, true, "racelab judge functional --seed 4 -- ex2"};
-  lab::StressTally static_judge{"static", 1, 1, 0, {}, false, ""};
+  // The replay is a line to paste into a shell.
+  BOOST_TEST(lab::shell_line({"/b/racelab", "--checks=racelab-*", "a b", "it's"}) ==
+             "/b/racelab '--checks=racelab-*' 'a b' 'it'\\''s'");
+  lab::StressTally functional{"functional", 3, 1, 0, {4, 6}, true, false, "racelab judge functional --seed 4 -- ex2"};
+  lab::StressTally static_judge{"static", 1, 1, 0, {}, false, true, ""};
   const auto text = lab::render_tallies(2, 3, 4, {functional, static_judge});
   BOOST_TEST(text ==
                  "exercise 2: 3 runs of each judge, seeds 4 to 6\n"
