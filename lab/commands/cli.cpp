@@ -71,7 +71,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   app.footer("Exit status: 0 success, 1 a judge, check or grade failed, 2 the command could not run.");
 
   const Command commands[] = {add_list_command(app),   add_judge_command(app), add_grade_command(app),
-                              add_assign_command(app), add_verify_command(app), add_bench_command(app)};
+                              add_assign_command(app), add_verify_command(app), add_bench_command(app),
+                              add_stress_command(app)};
   for (const auto& command : commands) command.app->set_version_flag("--version", version_text());
   try {
     app.parse(argc, argv);

@@ -27,6 +27,7 @@ Command add_list_command(CLI::App& app);    ///< list
 Command add_assign_command(CLI::App& app);  ///< assign
 Command add_verify_command(CLI::App& app);  ///< verify
 Command add_bench_command(CLI::App& app);   ///< bench
+Command add_stress_command(CLI::App& app);  ///< stress
 
 /// True when colours may be used on stdout: a terminal, and NO_COLOR unset or empty.
 bool stdout_wants_color();

@@ -4,6 +4,7 @@
 #include "core/judge.hpp"
 #include "core/text.hpp"
 #include "judge/judge.hpp"
+#include "judge/seeded_runs.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -50,6 +51,14 @@ Command add_judge_command(CLI::App& app) {
                         ->check(whole_number(1, 100000));
   auto* output = cmd->add_option("--output-limit", limits->output_kib, "KiB of output the program may write")
                      ->check(whole_number(1));
+  auto* seed = cmd->add_option("--seed", judge->seed,
+                               "functional, tsan: replay one run with this seed of the graders' random pauses "
+                               "(a failing verdict names the seed of its run)");
+  auto* runs = cmd->add_option("--runs", judge->runs,
+                               "functional, tsan: how many runs with different seeds, at most, within the time "
+                               "limit (default: 5 functional, 3 tsan)")
+                   ->check(whole_number(1, 1000));
+  runs->excludes(seed);
   cmd->add_flag("--allow-sleep", judge->sleep_allowed,
                 "The exercise's task sleeps on purpose: a sleep in the sources is not an escape hatch");
   cmd->add_option("command", judge->command, "After --: the program to judge and its arguments")->required();
@@ -57,8 +66,9 @@ Command add_judge_command(CLI::App& app) {
       "Example: racelab judge tsan --exercise 1 --readme exercises/01-counter/README.md \\\n"
       "           --sources exercises/01-counter --timeout 120 -- build/bin/exercise1_tsan\n"
       "Exit status: 0 passed, 1 failed, 2 the judge could not run.");
-  return {cmd, [judge, kind, limits, timeout, cpu, memory, processes, output](std::ostream& out, std::ostream& err) {
+  return {cmd, [judge, kind, limits, timeout, cpu, memory, processes, output, runs](std::ostream& out, std::ostream& err) {
             judge->judge = *judge_from_id(*kind);  // CLI11 checked it is one of them
+            if (runs->count() == 0) judge->runs = default_runs(judge->judge);
             if (!judge->course.empty()) {
               try {
                 judge->limits = load_course(judge->course).limits_for(judge->exercise);

@@ -1,6 +1,9 @@
 #include "core/ctest.hpp"
 
+#include "core/json_fields.hpp"
 #include "core/text.hpp"
+
+#include <boost/json.hpp>
 
 #include <boost/property_tree/ptree.hpp>
 #include <boost/property_tree/xml_parser.hpp>
@@ -64,6 +67,52 @@ std::vector<std::string> timed_out_tests(const std::string& ctest_output) {
     if (std::regex_search(line, m, timeout)) names.push_back(m[1]);
   }
   return names;
+}
+
+namespace {
+
+namespace json = boost::json;
+
+std::vector<std::string> strings_of(const json::value& value) {
+  std::vector<std::string> strings;
+  if (const auto* array = value.if_array()) {
+    for (const auto& item : *array) {
+      if (const auto* s = item.if_string()) strings.emplace_back(*s);
+    }
+  }
+  return strings;
+}
+
+CtestTest test_from(const json::object& test) {
+  CtestTest t;
+  t.name = string_field(test, "name");
+  if (const auto* command = test.if_contains("command")) t.command = strings_of(*command);
+  const auto* properties = test.if_contains("properties");
+  if (properties == nullptr || !properties->is_array()) return t;
+  for (const auto& item : properties->get_array()) {
+    const auto* property = item.if_object();
+    if (property == nullptr || !property->contains("value")) continue;
+    const std::string name = string_field(*property, "name");
+    const json::value& value = property->at("value");
+    if (name == "ENVIRONMENT") t.environment = strings_of(value);
+    if (name == "TIMEOUT" && value.is_number()) t.timeout_seconds = value.to_number<double>();
+  }
+  return t;
+}
+
+}  // namespace
+
+std::vector<CtestTest> parse_ctest_listing(const std::string& text) {
+  boost::system::error_code ec;
+  const json::value listing = json::parse(text, ec);
+  const auto* object = ec ? nullptr : listing.if_object();
+  const auto* tests = object == nullptr ? nullptr : object->if_contains("tests");
+  if (tests == nullptr || !tests->is_array()) throw CtestError{"ctest --show-only=json-v1 printed no list of tests"};
+  std::vector<CtestTest> listed;
+  for (const auto& test : tests->get_array()) {
+    if (const auto* t = test.if_object()) listed.push_back(test_from(*t));
+  }
+  return listed;
 }
 
 std::optional<std::string> find_ctest(const fs::path& build) {

@@ -32,6 +32,17 @@ std::vector<CtestCase> read_ctest_junit(const std::filesystem::path& junit_file)
 /// The tests ctest's console output marks "***Timeout" (its JUnit file says only "fail").
 std::vector<std::string> timed_out_tests(const std::string& ctest_output);
 
+/// One test as `ctest --show-only=json-v1` lists it.
+struct CtestTest {
+  std::string name;
+  std::vector<std::string> command;      ///< program, then its arguments
+  std::vector<std::string> environment;  ///< its ENVIRONMENT property: "NAME=value"
+  double timeout_seconds = 0;            ///< its TIMEOUT property; 0: none
+};
+
+/// The tests of a `ctest --show-only=json-v1` listing, in its order; throws CtestError.
+std::vector<CtestTest> parse_ctest_listing(const std::string& json);
+
 /// The ctest that configured `build` (its CMakeCache.txt), else the one on PATH.
 std::optional<std::string> find_ctest(const std::filesystem::path& build);
 

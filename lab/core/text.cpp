@@ -1,7 +1,10 @@
 #include "core/text.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 namespace racelab::lab {
 
@@ -42,6 +45,19 @@ std::string replace_all(std::string text, const std::string& from, const std::st
     text.replace(at, from.size(), to);
   }
   return text;
+}
+
+std::string shell_line(const std::vector<std::string>& words) {
+  std::string line;
+  for (const auto& word : words) {
+    const bool plain = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+             std::string_view("/._-+=:,@%").find(c) != std::string_view::npos;
+    });
+    line += line.empty() ? "" : " ";
+    line += plain ? word : "'" + replace_all(word, "'", "'\\''") + "'";
+  }
+  return line;
 }
 
 std::size_t display_width(const std::string& text) {

@@ -24,6 +24,10 @@ std::string join(const std::vector<std::string>& words, const std::string& separ
 /// `text` with every `from` replaced by `to`.
 std::string replace_all(std::string text, const std::string& from, const std::string& to);
 
+/// The words as one shell command line: a word with nothing special in it as it is,
+/// any other in single quotes, so that the line can be pasted into a shell.
+std::string shell_line(const std::vector<std::string>& words);
+
 /// Columns `text` takes on a terminal: its UTF-8 characters, not its bytes (the
 /// outputs hold a few multi-byte ones: —, …, ×, µ).
 std::size_t display_width(const std::string& text);

@@ -22,7 +22,7 @@ inline constexpr int boost_test_error = 200;
 /// <dir>/boost-test-report.xml.
 std::filesystem::path report_path(const std::filesystem::path& dir);
 
-/// Adds the options that make the program write its report to report_path(dir).
+/// Adds the options that make the program write its report to report_path(dir), and print without colours.
 void ask_for_report(RunRequest& request, const std::filesystem::path& dir);
 
 /// The master test suite's line of the report.

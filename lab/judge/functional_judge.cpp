@@ -2,6 +2,7 @@
 
 #include "judge/boost_test_report.hpp"
 #include "judge/limited_run.hpp"
+#include "judge/seeded_runs.hpp"
 #include "judge/verdict_text.hpp"
 #include "sandbox/temp_dir.hpp"
 
@@ -10,12 +11,34 @@
 namespace racelab::lab {
 namespace {
 
+/// One run of the grader: how it ended and Boost.Test's report of it.
+struct FunctionalRun {
+  RunResult result;
+  TestReport report;
+
+  [[nodiscard]] bool passed() const { return result.exited_with(0) && !result.timed_out && report.all_passed(); }
+};
+
+FunctionalRun run_once(const JudgeOptions& o, std::uint64_t seed) {
+  TempDir dir("racelab-judge");
+  RunRequest request = limited_request(o, dir.path());
+  ask_for_report(request, dir.path());
+  give_seed(request, seed);
+  FunctionalRun run;
+  run.result = run_process(request);
+  run.report = read_test_report(report_path(dir.path()));
+  return run;
+}
+
 /// Why the run failed: the failing checks when Boost.Test printed them, else how it ended.
 void explain_failure(const JudgeOptions& o, const RunResult& r, const TestReport& report, std::ostream& out) {
   const auto failures = boost_test_failures(r.output);
   if (r.timed_out || r.signal) {
-    out << ending_summary(r, o.timeout_seconds) << "\n";
-    if (!failures.empty()) out << "Before that, these checks failed:\n" << indent_lines(failures, 10);
+    // A check that failed first often says why the run then crashed or hung (the
+    // grader saw the cause coming): the summary line leads into it.
+    out << ending_summary(r, o.timeout_seconds);
+    if (failures.empty()) out << "\n";
+    else out << ", after these checks failed:\n" << indent_lines(failures, 10);
   } else if (!failures.empty()) {
     out << "the functional tests found " << failures.size()
         << (failures.size() == 1 ? " failing check" : " failing checks") << ":\n"
@@ -32,21 +55,26 @@ void explain_failure(const JudgeOptions& o, const RunResult& r, const TestReport
 }  // namespace
 
 JudgeVerdict judge_functional(const JudgeOptions& o, std::ostream& out) {
-  TempDir dir("racelab-judge");
-  RunRequest request = limited_request(o, dir.path());
-  ask_for_report(request, dir.path());
-  const RunResult r = run_process(request);
-  const TestReport report = read_test_report(report_path(dir.path()));
-  if (r.exited_with(0) && !r.timed_out && report.all_passed()) {
-    out << headline(o, judge_passed);
-    note_leftovers(r, out);
-    return {judge_passed, {}};
+  const SeedPlan plan = seed_plan(o);
+  RunBudget budget(run_budget(o));
+  FunctionalRun last;
+  for (const std::uint64_t seed : plan.seeds) {
+    if (!budget.another_fits()) break;
+    last = run_once(o, seed);
+    budget.ran(last.result.elapsed);
+    if (last.passed()) continue;
+    // The first bad run decides: a wrong program fails whichever run exposed it.
+    out << headline(o, judge_failed);
+    explain_failure(o, last.result, last.report, out);
+    out << failing_run_note(o, seed, budget.runs(), plan);
+    out << what_to_do(o);
+    section(out, "test output", last.result.output);
+    return {judge_failed, {}};
   }
-  out << headline(o, judge_failed);
-  explain_failure(o, r, report, out);
-  out << what_to_do(o);
-  section(out, "test output", r.output);
-  return {judge_failed, {}};
+  out << headline(o, judge_passed);
+  note_leftovers(last.result, out);
+  out << passing_runs_note(plan, budget.runs());
+  return {judge_passed, {}};
 }
 
 }  // namespace racelab::lab

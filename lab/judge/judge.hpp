@@ -8,8 +8,10 @@
 #include "core/judge.hpp"
 #include "core/verdict.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +33,10 @@ struct JudgeOptions {
   bool sleep_allowed = false;
   /// static: run the checker a second time for its findings as data (they go into a record).
   bool findings_as_data = false;
+  /// functional, tsan: replay one run with this seed of the graders' random pauses (RACELAB_SEED).
+  std::optional<std::uint64_t> seed;
+  /// functional, tsan: runs with different seeds, at most, within the time limit (seeded_runs.hpp).
+  int runs = 1;
 };
 
 /// What a judge concluded, and what it found.

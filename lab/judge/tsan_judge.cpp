@@ -2,7 +2,9 @@
 
 #include "judge/boost_test_report.hpp"
 #include "judge/limited_run.hpp"
+#include "judge/seeded_runs.hpp"
 #include "judge/tsan_report.hpp"
+#include "judge/tsan_suppressions.hpp"
 #include "judge/verdict_text.hpp"
 #include "sandbox/output.hpp"
 #include "sandbox/temp_dir.hpp"
@@ -23,26 +25,27 @@ struct TsanRun {
   bool could_not_map = false;      ///< TSan could not map its memory, even without ASLR
 };
 
-TsanRun run_once(const JudgeOptions& o, bool no_aslr) {
+TsanRun run_once(const JudgeOptions& o, std::uint64_t seed, bool no_aslr) {
   TsanRun run;
   run.dir = std::make_unique<TempDir>("racelab-tsan");
   RunRequest request = limited_request(o, run.dir->path());
   ask_for_report(request, run.dir->path());
   request.disable_aslr = no_aslr;
+  give_seed(request, seed);
   // Set entirely here: nothing inherited (say, halt_on_error=1 or
   // report_bugs=0 in the student's shell) can silence or reshape TSan.
   request.unset_env.insert(request.unset_env.end(), {"TSAN_OPTIONS", "TSAN_SYMBOLIZER_PATH"});
-  request.set_env["TSAN_OPTIONS"] = judge_tsan_options(run.dir->path());
+  request.set_env["TSAN_OPTIONS"] = judge_tsan_options(run.dir->path(), write_tsan_suppressions(run.dir->path()));
   run.result = run_process(request);
   run.log = read_tsan_logs(run.dir->path(), o.sources);
   return run;
 }
 
 /// The program under TSan; again with address-space randomisation off when TSan could not map its memory.
-TsanRun run_under_tsan(const JudgeOptions& o) {
-  TsanRun run = run_once(o, false);
+TsanRun run_under_tsan(const JudgeOptions& o, std::uint64_t seed) {
+  TsanRun run = run_once(o, seed, false);
   if (!run.log.aslr_failure && !(mentions_aslr_failure(run.result.output) && !run.result.exited_with(0))) return run;
-  run = run_once(o, true);
+  run = run_once(o, seed, true);
   run.could_not_map = run.log.aslr_failure || (mentions_aslr_failure(run.result.output) &&
                                                !run.result.exited_with(0) && run.log.findings.empty());
   run.notes.push_back("note: ThreadSanitizer could not start with this kernel's address-space randomisation, "
@@ -80,10 +83,11 @@ GradeFinding finding_of(const Finding& finding, const JudgeOptions& o) {
   return f;
 }
 
-JudgeVerdict passed(const JudgeOptions& o, const TsanRun& run, std::ostream& out) {
+JudgeVerdict passed(const JudgeOptions& o, const TsanRun& run, const std::string& runs_note, std::ostream& out) {
   const RunResult& r = run.result;
   out << headline(o, judge_passed);
   note_leftovers(r, out);
+  out << runs_note;
   for (const auto& n : run.notes) out << n << "\n";
   if (r.exit_code && *r.exit_code != 0) {
     const bool checks = *r.exit_code == boost_test_failed || *r.exit_code == boost_test_error;
@@ -94,7 +98,8 @@ JudgeVerdict passed(const JudgeOptions& o, const TsanRun& run, std::ostream& out
   return {judge_passed, {}};
 }
 
-JudgeVerdict failed(const JudgeOptions& o, const TsanRun& run, bool unfinished, std::ostream& out) {
+JudgeVerdict failed(const JudgeOptions& o, const TsanRun& run, bool unfinished, const std::string& seed_note,
+                    std::ostream& out) {
   const RunResult& r = run.result;
   const auto& findings = run.log.findings;
   out << headline(o, judge_failed);
@@ -113,6 +118,7 @@ JudgeVerdict failed(const JudgeOptions& o, const TsanRun& run, bool unfinished, 
     if (unfinished) out << (findings.empty() ? "" : "Also: ") << unproven_exit(r, TestReport{}) << "\n";
   }
   for (const auto& n : run.notes) out << n << "\n";
+  out << seed_note;
   out << what_to_do(o);
   if (!findings.empty()) section(out, "raw ThreadSanitizer report", cap_text(run.log.raw));
   section(out, "program output", r.output);
@@ -123,31 +129,41 @@ JudgeVerdict failed(const JudgeOptions& o, const TsanRun& run, bool unfinished, 
 
 }  // namespace
 
-std::string judge_tsan_options(const std::filesystem::path& log_dir) {
+std::string judge_tsan_options(const std::filesystem::path& log_dir, const std::filesystem::path& suppressions) {
   return "log_path=" + (log_dir / "tsan").string() +
          " halt_on_error=0 exitcode=" + std::to_string(tsan_exit_code) +
          " second_deadlock_stack=1 report_signal_unsafe=0 report_bugs=1 report_thread_leaks=1"
          " report_destroy_locked=1 report_mutex_bugs=1 detect_deadlocks=1 suppress_equal_stacks=1"
-         " suppress_equal_addresses=1 abort_on_error=0 log_exe_name=0 verbosity=0";
+         " suppress_equal_addresses=1 abort_on_error=0 log_exe_name=0 verbosity=0" +
+         " suppressions=" + suppressions.string();
 }
 
 JudgeVerdict judge_tsan(const JudgeOptions& o, std::ostream& out) {
-  const TsanRun run = run_under_tsan(o);
-  if (run.could_not_map) {
-    out << headline(o, judge_error);
-    out << "ThreadSanitizer cannot map its memory on this machine, even with address-space "
-           "randomisation turned off. Ask your instructor; on Linux, `sudo sysctl vm.mmap_rnd_bits=28` "
-           "usually fixes it.\n";
-    section(out, "program output", run.result.output);
-    return {judge_error, {}};
+  const SeedPlan plan = seed_plan(o);
+  RunBudget budget(run_budget(o));
+  TsanRun run;
+  for (const std::uint64_t seed : plan.seeds) {
+    if (!budget.another_fits()) break;
+    run = run_under_tsan(o, seed);
+    budget.ran(run.result.elapsed);
+    if (run.could_not_map) {
+      out << headline(o, judge_error);
+      out << "ThreadSanitizer cannot map its memory on this machine, even with address-space "
+             "randomisation turned off. Ask your instructor; on Linux, `sudo sysctl vm.mmap_rnd_bits=28` "
+             "usually fixes it.\n";
+      section(out, "program output", run.result.output);
+      return {judge_error, {}};
+    }
+    // A run that stopped early (quick_exit, exit from a test) hid the rest of
+    // the tests from TSan: it proves nothing, whatever its exit status.
+    const RunResult& r = run.result;
+    const bool ended_on_its_own = !r.timed_out && !r.signal.has_value();
+    const bool unfinished = ended_on_its_own && !read_test_report(report_path(run.dir->path())).found;
+    if (run.log.findings.empty() && ended_on_its_own && !unfinished) continue;
+    // The first bad run decides, whichever seed exposed the problem.
+    return failed(o, run, unfinished, failing_run_note(o, seed, budget.runs(), plan), out);
   }
-  // A run that stopped early (quick_exit, exit from a test) hid the rest of
-  // the tests from TSan: it proves nothing, whatever its exit status.
-  const RunResult& r = run.result;
-  const bool ended_on_its_own = !r.timed_out && !r.signal.has_value();
-  const bool unfinished = ended_on_its_own && !read_test_report(report_path(run.dir->path())).found;
-  if (run.log.findings.empty() && ended_on_its_own && !unfinished) return passed(o, run, out);
-  return failed(o, run, unfinished, out);
+  return passed(o, run, passing_runs_note(plan, budget.runs()), out);
 }
 
 }  // namespace racelab::lab

@@ -14,8 +14,9 @@ namespace racelab::lab {
 /// Exit status of a TSan run that found problems (set through TSAN_OPTIONS).
 inline constexpr int tsan_exit_code = 66;
 
-/// The judges' TSAN_OPTIONS for logs written to `<log_dir>/tsan.<pid>`.
-std::string judge_tsan_options(const std::filesystem::path& log_dir);
+/// The judges' TSAN_OPTIONS for logs written to `<log_dir>/tsan.<pid>`, with the
+/// suppressions file every TSan run gets (tsan_suppressions.hpp).
+std::string judge_tsan_options(const std::filesystem::path& log_dir, const std::filesystem::path& suppressions);
 
 /// The verdict; its findings are TSan's reports, files absolute.
 JudgeVerdict judge_tsan(const JudgeOptions& options, std::ostream& out);

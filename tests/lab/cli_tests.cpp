@@ -111,7 +111,13 @@ BOOST_AUTO_TEST_CASE(judge_runs_the_command_after_the_separator) {
   const auto pass = run({"judge", "functional", "--exercise", "4", "--readme", "/x/README.md", "--sources", "/x",
                          "--timeout", "10", "--", fake, "boost-pass"});
   BOOST_TEST(pass.status == 0);
-  BOOST_TEST(pass.out == "exercise 4 — functional tests judge: passed\n");
+  // By default the functional judge runs the grader five times, each with its own seed.
+  BOOST_TEST(pass.out == "exercise 4 — functional tests judge: passed\nnote: all 5 runs passed (seeds 1 to 5)\n");
+  const auto replay = run({"judge", "functional", "--exercise", "4", "--seed", "7", "--", fake, "boost-pass"});
+  BOOST_TEST(replay.out == "exercise 4 — functional tests judge: passed\nnote: one run, with seed 7\n");
+  const auto two = run({"judge", "tsan", "--exercise", "4", "--runs", "2", "--", fake, "boost-pass"});
+  BOOST_TEST(contains(two.out, "note: all 2 runs passed (seeds 1 to 2)\n"), two.out);
+  BOOST_TEST(run({"judge", "functional", "--exercise", "4", "--seed", "7", "--runs", "2", "--", fake}).status == 2);
   const auto fail = run({"judge", "functional", "--exercise", "4", "--timeout", "10", "--", fake, "exit", "3"});
   BOOST_TEST(fail.status == 1);
   BOOST_TEST(contains(fail.out, "exercise 4 — functional tests judge: FAILED\nexited with code 3\n"));

@@ -1,6 +1,8 @@
 // The judges' verdicts: what passes, what fails, and what the student reads.
 #include "core/display_path.hpp"
+#include "core/judge_headline.hpp"
 #include "judge/judge.hpp"
+#include "judge/tsan_suppressions.hpp"
 #include "sandbox/temp_dir.hpp"
 #include "lab_test_support.hpp"
 
@@ -8,6 +10,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace lab = racelab::lab;
@@ -158,6 +161,108 @@ BOOST_AUTO_TEST_CASE(readme_is_shown_relative_to_the_repository) {
   std::ofstream(readme) << "# hints";
   BOOST_TEST(lab::repository_path(readme) == "exercises/01-counter/README.md");
   BOOST_TEST(lab::repository_path("/nowhere/README.md") == "/nowhere/README.md");
+}
+
+namespace {
+
+/// A judge of several runs (`runs`), or one replayed seed (`seed`).
+Verdict judge_seeded(lab::Judge kind, std::vector<std::string> command, int runs, std::optional<std::uint64_t> seed,
+                     double timeout = 30) {
+  lab::JudgeOptions o;
+  o.judge = kind;
+  o.exercise = 7;
+  o.sources = RACELAB_TEST_HELPERS_DIR;
+  o.timeout_seconds = timeout;
+  o.command = std::move(command);
+  o.runs = runs;
+  o.seed = seed;
+  std::ostringstream out;
+  const int status = lab::run_judge(o, out);
+  return {status, out.str()};
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(repeated_runs_fail_on_the_first_bad_seed_and_name_it) {
+  for (auto kind : {lab::Judge::functional, lab::Judge::tsan}) {
+    const std::string behaviour = kind == lab::Judge::functional ? "fail-on-seed" : "crash-on-seed";
+    const auto v = judge_seeded(kind, {fake, behaviour, "3"}, 5, std::nullopt);
+    BOOST_TEST(v.status == 1);
+    BOOST_TEST(contains(v.text, "This was run 3 of up to 5 (seed 3); replay it alone with:\n  "), v.text);
+    BOOST_TEST(contains(v.text, " judge " + std::string(kind == lab::Judge::functional ? "functional" : "tsan") +
+                                    " --exercise 7 --sources "),
+               v.text);
+    BOOST_TEST(contains(v.text, " --seed 3 -- " + fake + " " + behaviour + " 3\n"), v.text);
+  }
+  const auto failing_check = judge_seeded(lab::Judge::functional, {fake, "fail-on-seed", "3"}, 5, std::nullopt);
+  BOOST_TEST(contains(failing_check.text, "FAILED\nthe functional tests found 1 failing check:\n"));
+  const auto crash = judge_seeded(lab::Judge::tsan, {fake, "crash-on-seed", "3"}, 5, std::nullopt);
+  BOOST_TEST(contains(crash.text, "crashed: SIGSEGV"));
+}
+
+BOOST_AUTO_TEST_CASE(repeated_runs_pass_when_every_seed_passes) {
+  for (auto kind : {lab::Judge::functional, lab::Judge::tsan}) {
+    const auto v = judge_seeded(kind, {fake, "fail-on-seed", "9"}, 5, std::nullopt);
+    BOOST_TEST(v.status == 0, v.text);
+    BOOST_TEST(contains(v.text, "passed\nnote: all 5 runs passed (seeds 1 to 5)\n"), v.text);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_given_seed_replays_exactly_one_run) {
+  const auto bad = judge_seeded(lab::Judge::functional, {fake, "fail-on-seed", "3"}, 5, 3);
+  BOOST_TEST(bad.status == 1);
+  BOOST_TEST(contains(bad.text, "This was the run with seed 3; replay it alone with:\n"), bad.text);
+  const auto good = judge_seeded(lab::Judge::functional, {fake, "fail-on-seed", "3"}, 5, 2);
+  BOOST_TEST(good.status == 0);
+  BOOST_TEST(good.text == "exercise 7 — functional tests judge: passed\nnote: one run, with seed 2\n");
+  // The seed reaches the program, and an inherited schedule does not.
+  ::setenv("RACELAB_SCHEDULE", "turns", 1);
+  for (const char* variable : {"RACELAB_SEED", "RACELAB_SCHEDULE"}) {
+    lab::JudgeOptions o;
+    o.judge = lab::Judge::functional;
+    o.exercise = 7;
+    o.seed = 41;
+    o.command = {fake, "print-env", variable};
+    std::ostringstream out;
+    lab::run_judge(o, out);
+    BOOST_TEST(contains(out.str(), std::string(variable) == "RACELAB_SEED" ? "\n41\n" : "\n<unset>\n"), out.str());
+  }
+  ::unsetenv("RACELAB_SCHEDULE");
+}
+
+BOOST_AUTO_TEST_CASE(repeated_runs_stop_within_the_time_limit) {
+  // Runs of 0.4 s with a 1 s limit: a second run fits, not a fifth; the verdict is the same.
+  const auto v = judge_seeded(lab::Judge::functional, {fake, "pass-after", "400"}, 5, std::nullopt, 1);
+  BOOST_TEST(v.status == 0, v.text);
+  BOOST_TEST(!contains(v.text, "all 5 runs"), v.text);
+}
+
+BOOST_AUTO_TEST_CASE(tsan_runs_get_the_kits_suppressions) {
+  lab::JudgeOptions o;
+  o.judge = lab::Judge::tsan;
+  o.exercise = 3;
+  o.command = {fake, "print-env", "TSAN_OPTIONS"};
+  std::ostringstream out;
+  lab::run_judge(o, out);
+  const auto options = out.str();
+  const auto at = options.find(" suppressions=");
+  BOOST_TEST_REQUIRE(at != std::string::npos, options);
+  // What the run gets is the kit's file, as it is now.
+  const auto kit_file = std::filesystem::path(RACELAB_TEST_DATA_DIR) / "../util/tsan/libstdcxx.supp";
+  BOOST_TEST(std::string(lab::tsan_suppressions()) == racelab::lab::testing::read(kit_file));
+  BOOST_TEST(contains(std::string(lab::tsan_suppressions()), "race_top:std::_Sp_atomic<*>::load"));
+}
+
+BOOST_AUTO_TEST_CASE(a_crash_after_an_explaining_check_carries_the_explanation_into_the_summary) {
+  const auto v = judge(lab::Judge::functional, {fake, "fail-then-segv"});
+  BOOST_TEST(v.status == 1);
+  BOOST_TEST(contains(v.text, "FAILED\ncrashed: SIGSEGV (segmentation fault: an invalid memory access), after these "
+                              "checks failed:\n  slow_test.cpp(136): in \"slow_tests/spinner\": slow() resumed"),
+             v.text);
+  // What racelab grade reports: the crash and the grader's explanation of it, on one line.
+  const auto summary = lab::failure_summary(lab::Judge::functional, v.text);
+  BOOST_TEST(contains(summary, "crashed: SIGSEGV"), summary);
+  BOOST_TEST(contains(summary, "it co_awaits dispatch() on the loop's own thread"), summary);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -17,7 +17,12 @@
 //                     pid to <f>, write a passing report, exit 0
 //   eat-memory <mib>  allocate and touch that much memory, then sleep forever
 //   spin              burn CPU without end
+//   fail-on-seed <n>  fail a Boost.Test check and exit 201 when RACELAB_SEED is n, else pass
+//   crash-on-seed <n> raise SIGSEGV when RACELAB_SEED is n, else pass
+//   pass-after <ms>   sleep that long, then pass
+//   fail-then-segv    print a Boost.Test failure line that explains, then raise SIGSEGV
 // Reports are written only where a judge asks for one with --report_sink=.
+#include <poll.h>
 #include <sys/personality.h>
 #include <unistd.h>
 
@@ -55,7 +60,16 @@ void write_report(int argc, char** argv, bool passed) {
 
 int main(int argc, char** argv) {
   if (argc < 2) return 100;
-  const std::string behaviour = argv[1];
+  std::string behaviour = argv[1];
+  // The seeded behaviours turn into plain ones once the seed is known.
+  const char* seed = std::getenv("RACELAB_SEED");
+  const bool seed_is = argc > 2 && seed != nullptr && std::string(seed) == argv[2];
+  if (behaviour == "fail-on-seed" && argc > 2) behaviour = seed_is ? "boost-fail" : "boost-pass";
+  if (behaviour == "crash-on-seed" && argc > 2) behaviour = seed_is ? "segv" : "boost-pass";
+  if (behaviour == "pass-after" && argc > 2) {
+    ::poll(nullptr, 0, std::atoi(argv[2]));  // waits that many milliseconds
+    behaviour = "boost-pass";
+  }
   if (behaviour == "exit" && argc > 2) return std::atoi(argv[2]);
   if (behaviour == "sleep-forever") sleep_forever();
   if (behaviour == "fork-and-sleep" && argc > 2) {
@@ -67,6 +81,12 @@ int main(int argc, char** argv) {
   if (behaviour == "flood") {
     const std::string line(1023, 'x');
     for (;;) std::printf("%s\n", line.c_str());
+  }
+  if (behaviour == "fail-then-segv") {
+    std::printf("slow_test.cpp(136): error: in \"slow_tests/spinner\": slow() resumed itself inline: it co_awaits "
+                "dispatch() on the loop's own thread, until the stack overflows\n");
+    std::fflush(stdout);
+    behaviour = "segv";
   }
   if (behaviour == "segv") {
     std::raise(SIGSEGV);
