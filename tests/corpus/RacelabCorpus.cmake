@@ -23,15 +23,21 @@
 # Tests: selftest.corpus.exercise<N>.<correct|wrong>.<name>.<judge>, labelled
 # selftest, corpus, corpus-exercise<N> and corpus-<correct|wrong>.
 
+# variant_<option> = the options the exercise gives its variants
+# (racelab_add_exercise's SOURCES, INCLUDE_DIRS, TIMEOUT, PERF_ADAPTER…).
+macro(_racelab_corpus_variant_options number)
+  get_property(_corpus_variant_args GLOBAL PROPERTY RACELAB_${number}_VARIANT_ARGS)
+  cmake_parse_arguments(variant "ALLOW_SLEEP" "TIMEOUT;PERF_ADAPTER"
+                        "SOURCES;GRADER;SUPPORT;INCLUDE_DIRS;LIBRARIES;TSAN_COMPILE_OPTIONS" ${_corpus_variant_args})
+endmacro()
+
 # <out_var> = the object library holding the first solution's <file>, compiled
 # for <flavour> (functional, tsan or perf) with the flags a variant gives it;
 # created on first use, then shared.
 function(_racelab_corpus_fallback_objects number file flavour out_var)
   get_property(folder GLOBAL PROPERTY RACELAB_${number}_FOLDER)
   get_property(first_solution GLOBAL PROPERTY RACELAB_${number}_FIRST_SOLUTION)
-  get_property(variant_args GLOBAL PROPERTY RACELAB_${number}_VARIANT_ARGS)
-  cmake_parse_arguments(variant "ALLOW_SLEEP" "TIMEOUT;PERF_ADAPTER"
-                        "SOURCES;GRADER;SUPPORT;INCLUDE_DIRS;LIBRARIES;TSAN_COMPILE_OPTIONS" ${variant_args})
+  _racelab_corpus_variant_options(${number})
   if(NOT variant_TSAN_COMPILE_OPTIONS)
     set(variant_TSAN_COMPILE_OPTIONS -O1)
   endif()
@@ -58,12 +64,9 @@ function(_racelab_corpus_fallback_objects number file flavour out_var)
   set(${out_var} ${target} PARENT_SCOPE)
 endfunction()
 
-function(racelab_add_corpus_entry number kind name)
-  cmake_parse_arguments(PARSE_ARGV 3 arg "PERF" "" "FAILS")
+# Checks a racelab_add_corpus_entry() call; <out_var> = the entry's folder.
+function(_racelab_corpus_entry_folder number kind name fails out_var)
   set(where "racelab_add_corpus_entry(${number} ${kind} ${name})")
-  if(NOT RACELAB_SELFTEST)
-    return()
-  endif()
   get_property(folder GLOBAL PROPERTY RACELAB_${number}_FOLDER)
   if(NOT folder)
     message(FATAL_ERROR "${where}: add the exercise first")
@@ -71,31 +74,56 @@ function(racelab_add_corpus_entry number kind name)
   if(NOT kind MATCHES "^(correct|wrong)$")
     message(FATAL_ERROR "${where}: the kind is 'correct' or 'wrong'")
   endif()
-  if(kind STREQUAL "correct" AND arg_FAILS)
+  if(kind STREQUAL "correct" AND fails)
     message(FATAL_ERROR "${where}: a correct entry passes every judge; FAILS is for wrong ones")
   endif()
-  if(kind STREQUAL "wrong" AND NOT arg_FAILS)
+  if(kind STREQUAL "wrong" AND NOT fails)
     message(FATAL_ERROR "${where}: name the judges that must reject it (FAILS)")
   endif()
   set(dir ${CMAKE_CURRENT_SOURCE_DIR}/${kind}/${name})
   if(NOT IS_DIRECTORY ${dir})
     message(FATAL_ERROR "${where}: no folder ${dir}")
   endif()
+  set(${out_var} ${dir} PARENT_SCOPE)
+endfunction()
 
-  get_property(variant_args GLOBAL PROPERTY RACELAB_${number}_VARIANT_ARGS)
-  get_property(exercise_judges GLOBAL PROPERTY RACELAB_${number}_JUDGES)
-  cmake_parse_arguments(variant "ALLOW_SLEEP" "TIMEOUT;PERF_ADAPTER"
-                        "SOURCES;GRADER;SUPPORT;INCLUDE_DIRS;LIBRARIES;TSAN_COMPILE_OPTIONS" ${variant_args})
+# Registers the entry's expectations, one test per judge in RACELAB_JUDGES,
+# from the commands _racelab_add_variant left in <prefix>_<judge>_command and
+# the reasons in reason_<judge> (both the caller's variables).
+function(_racelab_corpus_expectations prefix number kind name timeout)
+  set(test_name corpus.exercise${number}.${kind}.${name})
+  set(labels "selftest;corpus;corpus-exercise${number};corpus-${kind}")
+  foreach(judge IN LISTS RACELAB_JUDGES)
+    if(DEFINED reason_${judge})
+      _racelab_add_expectation(${test_name} ${judge} corpus "${${prefix}_${judge}_command}"
+                               fail "${reason_${judge}}" ${timeout})
+    elseif(kind STREQUAL "correct")
+      _racelab_add_expectation(${test_name} ${judge} corpus "${${prefix}_${judge}_command}"
+                               pass "" ${timeout})
+    else()
+      continue()  # a wrong entry: the judges not named may say anything
+    endif()
+    set_tests_properties(selftest.${test_name}.${judge} PROPERTIES LABELS "${labels}")
+  endforeach()
+endfunction()
+
+function(racelab_add_corpus_entry number kind name)
+  cmake_parse_arguments(PARSE_ARGV 3 arg "PERF" "" "FAILS")
+  if(NOT RACELAB_SELFTEST)
+    return()
+  endif()
+  _racelab_corpus_entry_folder(${number} ${kind} ${name} "${arg_FAILS}" dir)
+  _racelab_corpus_variant_options(${number})
 
   # The judges of this entry: perf only where asked for (or failed for).
-  set(RACELAB_JUDGES ${exercise_judges})
+  get_property(RACELAB_JUDGES GLOBAL PROPERTY RACELAB_${number}_JUDGES)
   if(arg_FAILS)
     _racelab_parse_failures("${arg_FAILS}" reason)
   endif()
   set(timed FALSE)
   if(arg_PERF OR DEFINED reason_perf)
-    if(NOT "perf" IN_LIST exercise_judges)
-      message(FATAL_ERROR "${where}: exercise ${number} has no perf judge")
+    if(NOT "perf" IN_LIST RACELAB_JUDGES)
+      message(FATAL_ERROR "racelab_add_corpus_entry(${number} ${kind} ${name}): exercise ${number} has no perf judge")
     endif()
     set(timed TRUE)
   else()
@@ -113,44 +141,30 @@ function(racelab_add_corpus_entry number kind name)
     endif()
   endforeach()
   if(NOT own)
-    message(FATAL_ERROR "${where}: ${dir} holds none of the exercise's files (${variant_SOURCES})")
+    message(FATAL_ERROR "racelab_add_corpus_entry(${number} ${kind} ${name}): ${dir} holds none of "
+                        "the exercise's files (${variant_SOURCES})")
   endif()
   set(args SOURCES ${own} INCLUDE_DIRS ${variant_INCLUDE_DIRS} LIBRARIES ${variant_LIBRARIES}
            TSAN_COMPILE_OPTIONS ${variant_TSAN_COMPILE_OPTIONS} TIMEOUT ${variant_TIMEOUT})
+  set(flavours functional tsan)
   if(variant_ALLOW_SLEEP)
     list(APPEND args ALLOW_SLEEP)
   endif()
   if(timed)
     list(APPEND args PERF_ADAPTER ${variant_PERF_ADAPTER})
+    list(APPEND flavours perf)
   endif()
 
+  get_property(folder GLOBAL PROPERTY RACELAB_${number}_FOLDER)
   string(MAKE_C_IDENTIFIER "${kind}_${name}" id)
   set(prefix selftest_corpus${number}_${id})
   _racelab_add_variant(${prefix} ${number} ${folder} ${dir} ${args}
                        GRADER_OBJECTS selftest_exercise${number}_grader)
-  set(flavours functional tsan)
-  if(timed)
-    list(APPEND flavours perf)
-  endif()
   foreach(file IN LISTS borrowed)
     foreach(flavour IN LISTS flavours)
       _racelab_corpus_fallback_objects(${number} ${file} ${flavour} objects)
       target_link_libraries(${prefix}_${flavour} PRIVATE ${objects})
     endforeach()
   endforeach()
-
-  set(test_name corpus.exercise${number}.${kind}.${name})
-  set(labels "selftest;corpus;corpus-exercise${number};corpus-${kind}")
-  foreach(judge IN LISTS RACELAB_JUDGES)
-    if(DEFINED reason_${judge})
-      _racelab_add_expectation(${test_name} ${judge} corpus "${${prefix}_${judge}_command}"
-                               fail "${reason_${judge}}" ${variant_TIMEOUT})
-    elseif(kind STREQUAL "correct")
-      _racelab_add_expectation(${test_name} ${judge} corpus "${${prefix}_${judge}_command}"
-                               pass "" ${variant_TIMEOUT})
-    else()
-      continue()
-    endif()
-    set_tests_properties(selftest.${test_name}.${judge} PROPERTIES LABELS "${labels}")
-  endforeach()
+  _racelab_corpus_expectations(${prefix} ${number} ${kind} ${name} ${variant_TIMEOUT})
 endfunction()
