@@ -54,7 +54,9 @@ std::string github_annotations(const GradeReport& report) {
     for (const auto& f : o.findings) {
       out += "::error " + place_properties(f) + title + "::" + escape_annotation_message(f.message) + "\n";
     }
-    if (o.findings.empty()) {
+    if (o.verdict == Verdict::unmeasured) {
+      out += "::warning " + title + "::" + escape_annotation_message(o.summary) + "\n";
+    } else if (o.findings.empty()) {
       out += "::error " + title + "::" +
              escape_annotation_message(o.summary.empty() ? verdict_word(o.verdict) : o.summary) + "\n";
     }
