@@ -65,7 +65,8 @@ Command add_judge_command(CLI::App& app) {
   cmd->footer(
       "Example: racelab judge tsan --exercise 1 --readme exercises/01-counter/README.md \\\n"
       "           --sources exercises/01-counter --timeout 120 -- build/bin/exercise1_tsan\n"
-      "Exit status: 0 passed, 1 failed, 2 the judge could not run.");
+      "Exit status: 0 passed, 1 failed, 2 the judge could not run, 3 perf: could not measure\n"
+      "(other work shared the machine; ctest reports it as skipped).");
   return {cmd, [judge, kind, limits, timeout, cpu, memory, processes, output, runs](std::ostream& out, std::ostream& err) {
             judge->judge = *judge_from_id(*kind);  // CLI11 checked it is one of them
             if (runs->count() == 0) judge->runs = default_runs(judge->judge);

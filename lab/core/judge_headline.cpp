@@ -12,7 +12,7 @@ std::string judge_headline(int exercise, Judge judge, JudgeStatus status) {
 }
 
 std::string failure_summary(Judge judge, const std::string& output) {
-  static const std::regex judge_headline(R"(^exercise \d+ — .* judge: (FAILED|could not run)$)");
+  static const std::regex judge_headline(R"(^exercise \d+ — .* judge: (FAILED|could not run|could not measure)$)");
   const auto lines = lines_of(output);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (!std::regex_match(lines[i], judge_headline)) continue;

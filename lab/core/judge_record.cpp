@@ -12,7 +12,7 @@ namespace json = boost::json;
 namespace fs = std::filesystem;
 
 JudgeStatus status_from_id(const std::string& id) {
-  for (const JudgeStatus status : {judge_passed, judge_failed, judge_error}) {
+  for (const JudgeStatus status : {judge_passed, judge_failed, judge_error, judge_unmeasured}) {
     if (status_id(status) == id) return status;
   }
   throw std::invalid_argument("unknown verdict '" + id + "'");

@@ -9,6 +9,7 @@ std::string status_id(JudgeStatus status) {
     case judge_passed: return "passed";
     case judge_failed: return "failed";
     case judge_error: return "error";
+    case judge_unmeasured: return "unmeasured";
   }
   return "error";
 }
@@ -18,6 +19,7 @@ std::string status_headline(JudgeStatus status) {
     case judge_passed: return "passed";
     case judge_failed: return "FAILED";
     case judge_error: return "could not run";
+    case judge_unmeasured: return "could not measure";
   }
   return "could not run";
 }
@@ -29,6 +31,7 @@ std::string verdict_word(Verdict verdict) {
     case Verdict::timeout: return "timeout";
     case Verdict::not_run: return "not run";
     case Verdict::withheld: return "withheld";
+    case Verdict::unmeasured: return "unmeasured";
   }
   return "not run";
 }

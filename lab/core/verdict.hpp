@@ -13,12 +13,15 @@ enum JudgeStatus : int {
   judge_passed = 0,
   judge_failed = 1,
   judge_error = 2,  ///< the judge itself could not run
+  /// The perf judge could not tell, because other work shared the machine: no
+  /// verdict either way (ctest's SKIP_RETURN_CODE, so a skip, never a failure).
+  judge_unmeasured = 3,
 };
 
-/// "passed", "failed", "error": as a judge's record says it.
+/// "passed", "failed", "error", "unmeasured": as a judge's record says it.
 std::string status_id(JudgeStatus status);
 
-/// "passed", "FAILED", "could not run": as a judge's headline says it.
+/// "passed", "FAILED", "could not run", "could not measure": as a judge's headline says it.
 std::string status_headline(JudgeStatus status);
 
 /// A judge's line in the grade. The verdict is ctest's: the judge's exit status,
@@ -29,9 +32,12 @@ enum class Verdict {
   timeout,   ///< ctest stopped it at its time limit
   not_run,   ///< ctest did not run it (its build failed, or it was never registered)
   withheld,  ///< a protected file it depends on was edited: no credit, whatever it said
+  /// The perf judge could not measure (the machine was busy): not graded, no
+  /// points lost or given (the judge's points leave the total too).
+  unmeasured,
 };
 
-/// "pass", "FAIL", "timeout", "not run", "withheld": the table's words, and report.json's.
+/// "pass", "FAIL", "timeout", "not run", "withheld", "unmeasured": the table's words, and report.json's.
 std::string verdict_word(Verdict verdict);
 
 /// FAIL, timeout and withheld: the judge did not pass, and says why (as opposed to not run).

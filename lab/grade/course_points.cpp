@@ -37,6 +37,8 @@ void apply_course(GradeReport& report, const Course& course) {
       auto& outcome = e.judges[judge];
       const auto points = c->points.find(judge);
       outcome.max_points = points == c->points.end() ? 0 : points->second;
+      // Not graded: the judge's points are neither earned nor lost.
+      if (outcome.verdict == Verdict::unmeasured) outcome.max_points = 0;
       outcome.points = outcome.verdict == Verdict::pass ? outcome.max_points : 0;
     }
   }

@@ -94,6 +94,12 @@ JudgeOutcome outcome_from(const CtestCase& test, Judge judge, bool timed_out,
                                   : with_display_paths(failure_summary(judge, outcome.output), workspace);
       break;
     case CtestCase::Status::not_run:
+      if (judge == Judge::perf && test.skipped_message.rfind("SKIP_RETURN_CODE", 0) == 0) {
+        // The perf judge's exit status 3: the machine was too busy to tell.
+        outcome.verdict = Verdict::unmeasured;
+        outcome.summary = unmeasured_prefix + failure_summary(judge, outcome.output);
+        break;
+      }
       outcome.verdict = Verdict::not_run;
       outcome.summary = test.skipped_message == "Fixture dependency failed"
                             ? not_run_build_failed

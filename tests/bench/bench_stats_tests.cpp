@@ -1,6 +1,7 @@
 // The harness's statistics on inputs whose answers are known.
 
 #include "racelab/bench/primes.hpp"
+#include "bench/harness/paired.hpp"
 #include "bench/harness/stats.hpp"
 #include "bench/harness/sweep.hpp"
 
@@ -14,6 +15,34 @@ BOOST_AUTO_TEST_CASE(median_of_odd_and_even_counts) {
   BOOST_TEST(median({3.0, 1.0, 2.0}) == 2.0);
   BOOST_TEST(median({4.0, 1.0, 3.0, 2.0}) == 2.5);
   BOOST_TEST(median({}) == 0.0);
+}
+
+BOOST_AUTO_TEST_CASE(the_median_interval_comes_from_order_statistics) {
+  // n = 6 at 95%: only [min, max] covers enough (1 − 2/64 = 96.9%); 5 values cannot.
+  BOOST_TEST(fewest_values_for(0.95) == 6u);
+  BOOST_TEST(!median_interval({1, 2, 3, 4, 5}, 0.95).has_value());
+  const auto six = median_interval({6, 1, 5, 2, 4, 3}, 0.95);
+  BOOST_TEST_REQUIRE(six.has_value());
+  BOOST_TEST(six->low == 1.0);
+  BOOST_TEST(six->high == 6.0);
+  // n = 10: [x(2), x(9)] covers 1 − 2·11/1024 = 97.9%; [x(3), x(8)] only 89%.
+  const auto ten = median_interval({10, 9, 8, 7, 6, 5, 4, 3, 2, 1}, 0.95);
+  BOOST_TEST_REQUIRE(ten.has_value());
+  BOOST_TEST(ten->low == 2.0);
+  BOOST_TEST(ten->high == 9.0);
+}
+
+BOOST_AUTO_TEST_CASE(a_burst_of_load_moves_the_median_interval_by_one_rank_only) {
+  std::vector<double> ratios{1.01, 0.99, 1.02, 0.98, 1.00, 1.03, 0.97, 1.01, 0.99, 1.00};
+  BOOST_TEST(median_interval(ratios, 0.95)->low == 0.98);  // x(2)
+  ratios[4] = 0.2;  // one pair whose student run met a burst of other work
+  const auto interval = median_interval(ratios, 0.95);
+  BOOST_TEST_REQUIRE(interval.has_value());
+  BOOST_TEST(interval->low == 0.97);  // the next rank down, not 0.2
+  BOOST_TEST((side_of(*interval, 0.8) == Side::above));
+  BOOST_TEST((side_of(Interval{0.5, 0.7}, 0.8) == Side::below));
+  BOOST_TEST((side_of(Interval{0.7, 0.9}, 0.8) == Side::straddles));
+  BOOST_TEST((side_of(Interval{0.8, 0.9}, 0.8) == Side::above));
 }
 
 BOOST_AUTO_TEST_CASE(spread_is_range_over_median) {

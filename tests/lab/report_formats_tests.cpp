@@ -12,6 +12,7 @@
 #include "grade/formats/junit.hpp"
 #include "grade/formats/markdown.hpp"
 #include "grade/formats/report_files.hpp"
+#include "grade/formats/report_json.hpp"
 #include "grade/formats/sarif.hpp"
 #include "grade/formats/table.hpp"
 #include "grade/model/grade_report.hpp"
@@ -217,9 +218,15 @@ void check_gradescope(const json::value& results) {
   BOOST_TEST(visibilities.count(json::value_to<std::string>(results.at("visibility"))) == 1u);
   double sum = 0;
   for (const auto& test : results.at("tests").as_array()) {
-    require_keys(test, {"name", "score", "max_score", "status", "output", "visibility"}, "a test");
-    const auto status = json::value_to<std::string>(test.at("status"));
-    BOOST_TEST((status == "passed" || status == "failed"), status);
+    // status is optional (Gradescope then goes by the score): a judge that gave
+    // no verdict (0 of 0 points) is neither passed nor failed.
+    require_keys(test, {"name", "score", "max_score", "output", "visibility"}, "a test");
+    if (test.as_object().contains("status")) {
+      const auto status = json::value_to<std::string>(test.at("status"));
+      BOOST_TEST((status == "passed" || status == "failed"), status);
+    } else {
+      BOOST_TEST(test.at("max_score").to_number<double>() == 0);
+    }
     BOOST_TEST(visibilities.count(json::value_to<std::string>(test.at("visibility"))) == 1u);
     BOOST_TEST(test.at("score").to_number<double>() <= test.at("max_score").to_number<double>());
     sum += test.at("score").to_number<double>();
@@ -256,6 +263,81 @@ BOOST_AUTO_TEST_CASE(a_compile_failure_costs_its_exercise_only_and_says_why) {
   const auto results = lab::gradescope_results(report);
   BOOST_TEST(contains(json::value_to<std::string>(results.at("output")),
                       "Exercise 2 did not compile: exercises/02-print/printer.cpp:12:5: error: use of undeclared"));
+}
+
+BOOST_AUTO_TEST_CASE(a_perf_judge_that_could_not_measure_is_not_graded_in_every_format) {
+  // ctest's JUnit for a test that ended with its SKIP_RETURN_CODE (3: the perf
+  // judge could not measure), beside a perf judge that failed.
+  lab::TempDir dir("racelab-formats-test");
+  const auto junit = dir.path() / "ctest.xml";
+  std::ofstream(junit) << R"(<?xml version="1.0" encoding="UTF-8"?>
+<testsuite name="x" tests="3" failures="1" disabled="0" skipped="1" hostname="" time="0" timestamp="">
+  <testcase name="exercise6.build" classname="exercise6.build" time="1" status="run"><system-out></system-out></testcase>
+  <testcase name="exercise6.perf" classname="exercise6.perf" time="40" status="notrun">
+    <skipped message="SKIP_RETURN_CODE=3"/>
+    <system-out>exercise 6 — perf judge: could not measure
+your threaded strategy could not be measured: the reference threaded strategy reached only 1.10× over sequential here.
+</system-out>
+  </testcase>
+  <testcase name="exercise7.perf" classname="exercise7.perf" time="20" status="fail">
+    <failure message="Failed"/>
+    <system-out>exercise 7 — perf judge: FAILED
+your threads strategy ran 1.00× faster than sequential
+</system-out>
+  </testcase>
+</testsuite>
+)";
+  lab::GradeReport report;
+  lab::apply_junit(report, junit, {});
+  for (auto& e : report.exercises) {
+    e.registered = {lab::Judge::build, lab::Judge::perf};
+    if (e.number == 7) e.judges[lab::Judge::build] = outcome(lab::Verdict::pass);
+  }
+  lab::apply_course(report, lab::parse_course("[course]\nname = \"perf\"\n[exercise.6]\n"
+                                              "points = { build = 1, perf = 3 }\nperf = { threaded = 0.8 }\n"
+                                              "[exercise.7]\npoints = { build = 1, perf = 3 }\nperf = { threads = 0.7 }\n",
+                                              "lab/course.toml"));
+  const auto& perf = exercise(report, 6).judges.at(lab::Judge::perf);
+  BOOST_TEST((perf.verdict == lab::Verdict::unmeasured));
+  BOOST_TEST(perf.summary == lab::unmeasured_prefix +
+                                 "your threaded strategy could not be measured: the reference threaded strategy "
+                                 "reached only 1.10× over sequential here.");
+  // No points lost or given: 0 of 0 for the perf judge, the build's point kept.
+  BOOST_TEST(perf.points == 0);
+  BOOST_TEST(perf.max_points == 0);
+  BOOST_TEST(exercise(report, 6).max_points() == 1);
+  BOOST_TEST(exercise(report, 7).judges.at(lab::Judge::perf).max_points == 3);
+
+  const auto table = lab::render_table(report, false);
+  BOOST_TEST(contains(table, "unmeasured"), table);
+  BOOST_TEST(contains(table, "not graded, no points lost or given: could not measure"), table);
+  const auto report_file = lab::report_json(report);
+  const auto& judges = report_file.at("exercises").at(0).at("judges");
+  BOOST_TEST(json::value_to<std::string>(judges.at("perf").at("status")) == "unmeasured");
+  BOOST_TEST(report_file.at("totals").at("judges_unmeasured").to_number<int>() == 1);
+  const auto junit_text = lab::junit_xml(report);
+  BOOST_TEST(contains(junit_text, "<skipped message=\"not graded, no points lost or given: could not measure"), junit_text);
+  const auto markdown = lab::markdown_summary(report);
+  BOOST_TEST(contains(markdown, "not graded (could not measure) 0/0"), markdown);
+  const auto results = lab::gradescope_results(report);
+  check_gradescope(results);
+  const auto& test = results.at("tests").at(1).as_object();  // results outlives it
+  BOOST_TEST(json::value_to<std::string>(test.at("name")) == "Exercise 6 — perf");
+  BOOST_TEST(!test.contains("status"));
+  BOOST_TEST(contains(json::value_to<std::string>(test.at("output")), "could not measure"));
+  const auto annotations = lab::github_annotations(report);
+  BOOST_TEST(contains(annotations, "::warning title=exercise 6 perf::not graded"), annotations);
+  BOOST_TEST(contains(annotations, "::error title=exercise 7 perf::"), annotations);
+  const auto log = lab::sarif_log(report);
+  check_sarif(log);
+  const auto& notes = log.at("runs").at(0).at("invocations").at(0).at("toolExecutionNotifications").as_array();
+  BOOST_TEST_REQUIRE(notes.size() == 1u);
+  BOOST_TEST(contains(json::value_to<std::string>(notes[0].at("message").at("text")),
+                      "exercise 6 perf judge: not graded, no points lost or given"));
+  // Only the failed judge makes --require-pass fail.
+  BOOST_TEST(lab::any_failure(report));
+  report.exercises.pop_back();
+  BOOST_TEST(!lab::any_failure(report));
 }
 
 BOOST_AUTO_TEST_CASE(the_first_compiler_error_is_found_among_other_lines) {

@@ -1,5 +1,6 @@
 #include "bench/harness/driver_run.hpp"
 
+#include "bench/harness/machine_load.hpp"
 #include "sandbox/process.hpp"
 #include "sandbox/signals.hpp"
 #include "sandbox/temp_dir.hpp"
@@ -82,18 +83,30 @@ DriverOutcome run_driver(const DriverCall& c) {
   request.output_file = dir.path() / "output.txt";
   request.output_limit = 1u << 20;
   RunResult r;
+  // run_process runs one program at a time and reaps its whole tree, so the
+  // children's CPU time grows by this run's alone.
+  const double cpu_before = children_cpu_seconds();
   try {
     r = run_process(request);
   } catch (const RunError& e) {
     return {.problem = e.message};
   }
+  const double cpu = children_cpu_seconds() - cpu_before;
+  const double wall = std::chrono::duration<double>(r.elapsed).count();
   const auto doc = read_json_file(result_file);
-  if (r.timed_out || r.signal || !doc || !doc->is_object()) return {.problem = ending_problem(r, c)};
-  try {
-    return outcome_from(*doc, c);
-  } catch (const std::exception&) {
-    return {.problem = call_text(c) + ": the driver wrote a result the harness cannot read"};
+  DriverOutcome outcome;
+  if (r.timed_out || r.signal || !doc || !doc->is_object()) {
+    outcome.problem = ending_problem(r, c);
+  } else {
+    try {
+      outcome = outcome_from(*doc, c);
+    } catch (const std::exception&) {
+      outcome = {.problem = call_text(c) + ": the driver wrote a result the harness cannot read"};
+    }
   }
+  outcome.process_seconds = wall;
+  outcome.cpu_seconds = cpu;
+  return outcome;
 }
 
 std::vector<DriverStrategy> list_strategies(const std::filesystem::path& driver) {

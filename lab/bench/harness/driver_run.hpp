@@ -29,6 +29,8 @@ struct DriverOutcome {
   bool wrong_answer = false;    ///< ran, but the answer differs from the expected one
   std::vector<double> seconds;  ///< per timed repetition
   std::string problem;          ///< why not ok: the answer check, a crash, a time-out…
+  double process_seconds = 0;   ///< wall time of the whole driver process
+  double cpu_seconds = 0;       ///< CPU time the driver process (and its children) used
 };
 
 /// Runs the driver (stdout/stderr captured and ignored; only --result is read).

@@ -43,6 +43,7 @@ std::string escape_annotation_property(const std::string& text) {
 
 std::string github_annotations(const GradeReport& report) {
   std::vector<std::string> errors;
+  std::vector<std::string> warnings;  // perf judges that could not measure: not graded, so not errors
   for (const auto& file : report.edited) {
     errors.push_back("::error file=" + escape_annotation_property(file.path) +
                      ",title=" + escape_annotation_property("protected file not as handed out") +
@@ -55,7 +56,9 @@ std::string github_annotations(const GradeReport& report) {
     for (const auto& f : o.findings) {
       errors.push_back("::error " + place_properties(f) + title + "::" + escape_annotation_message(f.message));
     }
-    if (o.findings.empty()) {
+    if (o.verdict == Verdict::unmeasured) {
+      warnings.push_back("::warning " + title + "::" + escape_annotation_message(o.summary));
+    } else if (o.findings.empty()) {
       errors.push_back("::error " + title + "::" +
                        escape_annotation_message(o.summary.empty() ? verdict_word(o.verdict) : o.summary));
     }
@@ -71,6 +74,7 @@ std::string github_annotations(const GradeReport& report) {
                                      "summary, under What to fix") +
            "\n";
   }
+  for (const auto& w : warnings) out += w + "\n";
   return out;
 }
 

@@ -31,13 +31,16 @@ json::value gradescope_results(const GradeReport& report) {
   for_each_judge(report, [&](const ExerciseOutcome& e, Judge judge, const JudgeOutcome& o) {
     const std::string feedback =
         follows_from_build(e, judge, o) ? "not run: did not compile: " + e.compile_error + "\n" : judge_feedback(o);
-    tests.push_back(json::object{{"name", judge_test_name(e.number, judge)},
-                                 {"score", points_json(o.points)},
-                                 {"max_score", points_json(o.max_points)},
-                                 {"status", o.verdict == Verdict::pass ? "passed" : "failed"},
-                                 {"output", feedback},
-                                 {"output_format", "text"},
-                                 {"visibility", report.visibility}});
+    json::object test{{"name", judge_test_name(e.number, judge)},
+                      {"score", points_json(o.points)},
+                      {"max_score", points_json(o.max_points)},
+                      {"status", o.verdict == Verdict::pass ? "passed" : "failed"},
+                      {"output", feedback},
+                      {"output_format", "text"},
+                      {"visibility", report.visibility}};
+    // Not graded: 0 of 0 points, and neither passed nor failed.
+    if (o.verdict == Verdict::unmeasured) test.erase("status");
+    tests.push_back(std::move(test));
   });
   return json::object{{"score", points_json(report.points())}, {"max_score", points_json(report.max_points())},
                       {"output", overall_output(report)},  {"output_format", "text"},

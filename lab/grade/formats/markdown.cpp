@@ -60,6 +60,7 @@ std::string verdict_mark(Verdict verdict) {
     case Verdict::fail: return "❌ fail";
     case Verdict::timeout: return "⏱ timeout";
     case Verdict::withheld: return "🚫 withheld";
+    case Verdict::unmeasured: return "❔ not graded (could not measure)";
     case Verdict::not_run: break;
   }
   return "➖ " + verdict_word(verdict);

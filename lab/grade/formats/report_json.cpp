@@ -11,7 +11,7 @@ namespace json = boost::json;
 
 /// How many judges ended each way, over the exercises that count.
 struct Totals {
-  int passed = 0, failed = 0, timeouts = 0, not_run = 0, withheld = 0, graded = 0, all_passed = 0;
+  int passed = 0, failed = 0, timeouts = 0, not_run = 0, withheld = 0, unmeasured = 0, graded = 0, all_passed = 0;
 
   void count(Verdict verdict) {
     switch (verdict) {
@@ -20,6 +20,7 @@ struct Totals {
       case Verdict::timeout: ++timeouts; break;
       case Verdict::withheld: ++withheld; break;
       case Verdict::not_run: ++not_run; break;
+      case Verdict::unmeasured: ++unmeasured; break;
     }
   }
 };
@@ -78,6 +79,7 @@ json::value report_json(const GradeReport& report) {
                     {"exercises_passed", totals.all_passed},  {"judges_passed", totals.passed},
                     {"judges_failed", totals.failed},         {"judges_timed_out", totals.timeouts},
                     {"judges_not_run", totals.not_run},       {"judges_withheld", totals.withheld},
+                    {"judges_unmeasured", totals.unmeasured},
                     {"points", points_json(report.points())}, {"max_points", points_json(report.max_points())}};
   return root;
 }

@@ -108,6 +108,20 @@ void add_edited_files(const GradeReport& report, Run& run) {
   }
 }
 
+/// A judge that gave no verdict (the perf judge on a busy machine) has no
+/// finding to show: SARIF says so as a notification of the run, not a result.
+json::array not_graded_notifications(const GradeReport& report) {
+  json::array notes;
+  for_each_judge(report, [&](const ExerciseOutcome& e, Judge judge, const JudgeOutcome& o) {
+    if (o.verdict != Verdict::unmeasured) return;
+    notes.push_back(json::object{
+        {"level", "note"},
+        {"message", json::object{{"text", "exercise " + std::to_string(e.number) + " " + judge_title(judge) +
+                                              " judge: " + o.summary}}}});
+  });
+  return notes;
+}
+
 }  // namespace
 
 json::value sarif_log(const GradeReport& report) {
@@ -127,6 +141,10 @@ json::value sarif_log(const GradeReport& report) {
                          {"invocations", json::array{invocation}},
                          {"originalUriBaseIds", json::object{{"%SRCROOT%", root_description}}},
                          {"results", run.results}};
+  if (auto notes = not_graded_notifications(report); !notes.empty()) {
+    sarif_run["invocations"] = json::array{
+        json::object{{"executionSuccessful", true}, {"toolExecutionNotifications", std::move(notes)}}};
+  }
   return json::object{{"version", "2.1.0"},
                       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                       {"runs", json::array{sarif_run}}};

@@ -70,7 +70,9 @@ bool any_failure(const GradeReport& report) {
   for (const auto& e : report.exercises) {
     if (!e.counts()) continue;
     for (const Judge judge : e.shown_judges()) {
-      if (e.outcome(judge).verdict != Verdict::pass) return true;
+      const Verdict verdict = e.outcome(judge).verdict;
+      // Unmeasured is no verdict at all: neither a pass nor a failure.
+      if (verdict != Verdict::pass && verdict != Verdict::unmeasured) return true;
     }
   }
   return false;

@@ -21,6 +21,9 @@ inline const std::string not_run_build_failed = "not run: the build step failed"
 /// …and, once the compiler's first error is known, because the code did not compile.
 inline const std::string not_run_not_compiled = "not run: did not compile";
 
+/// The summary of a perf judge that could not measure starts with this.
+inline const std::string unmeasured_prefix = "not graded, no points lost or given: could not measure: ";
+
 /// One judge's result for one exercise. The verdict is ctest's; findings only add detail.
 struct JudgeOutcome {
   Verdict verdict = Verdict::not_run;
@@ -28,7 +31,7 @@ struct JudgeOutcome {
   std::string output;   ///< what the judge printed (capped)
   double seconds = 0;
   double points = 0;      ///< earned: all of max_points when it passed, else 0
-  double max_points = 0;  ///< from the course file
+  double max_points = 0;  ///< from the course file; 0 when not graded (unmeasured)
   std::vector<GradeFinding> findings;
 
   /// Not run only because the exercise's build step failed: its reason is the build judge's.

@@ -1,0 +1,51 @@
+// Corpus, exercise 3, correct. Style: C++20
+// std::atomic<std::shared_ptr<const std::string>>: an editor publishes a new
+// immutable headline with store(), the display takes its own reference with
+// load(). (libstdc++ 12 locks inside the atomic with a bit of the pointer,
+// which ThreadSanitizer does not see: the program is correct all the same.)
+#include "shared_string.hpp"
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <thread>
+#include <vector>
+
+namespace racelab {
+
+std::atomic<std::shared_ptr<const std::string>> headline;
+
+void editor(const std::vector<std::string>& stories) {
+  for (const std::string& story : stories) {
+    fuzz();
+    headline.store(std::make_shared<const std::string>(story));
+    fuzz();
+  }
+}
+
+void display(int reads, std::vector<std::string>& shown) {
+  for (int i = 0; i < reads; ++i) {
+    fuzz();
+    const std::shared_ptr<const std::string> current = headline.load();
+    shown.push_back(*current);
+    fuzz();
+  }
+}
+
+Sightings run_newsroom(const std::string& opening, const std::vector<std::vector<std::string>>& editors,
+                       int reads) {
+  headline.store(std::make_shared<const std::string>(opening));
+  Sightings sightings;
+  std::vector<std::thread> threads;
+  for (const std::vector<std::string>& stories : editors) {
+    threads.emplace_back(editor, std::cref(stories));
+  }
+  threads.emplace_back(display, reads, std::ref(sightings.shown));
+  for (std::thread& thread : threads) {
+    thread.join();
+  }
+  sightings.final_headline = *headline.load();
+  return sightings;
+}
+
+}  // namespace racelab
