@@ -11,9 +11,10 @@ namespace racelab::lab {
 namespace {
 
 /// Why the run failed: the failing checks when Boost.Test printed them, else how it ended.
-void explain_failure(const JudgeOptions& o, const RunResult& r, const TestReport& report, std::ostream& out) {
+void explain_failure(const JudgeOptions& o, const RunResult& r, const TestReport& report,
+                     const std::vector<std::string>& not_passed, std::ostream& out) {
   const auto failures = boost_test_failures(r.output);
-  if (r.timed_out || r.signal) {
+  if (r.timed_out || r.signal || !r.limit_exceeded.empty()) {
     out << ending_summary(r, o.timeout_seconds) << "\n";
     if (!failures.empty()) out << "Before that, these checks failed:\n" << indent_lines(failures, 10);
   } else if (!failures.empty()) {
@@ -22,6 +23,10 @@ void explain_failure(const JudgeOptions& o, const RunResult& r, const TestReport
         << indent_lines(failures, 10);
   } else if (r.exited_with(boost_test_failed) || r.exited_with(boost_test_error)) {
     out << "the functional tests failed (exit code " << *r.exit_code << "); see the output below\n";
+  } else if (r.exited_with(0) && report.all_passed() && !not_passed.empty()) {
+    out << "not every test case of the grader passed (" << not_passed.size() << " of them did not run or were "
+        << "skipped): a test case that does not run is not a pass:\n"
+        << indent_lines(not_passed, 10);
   } else if (r.exited_with(0)) {
     out << unproven_exit(r, report) << "\n";
   } else {
@@ -29,21 +34,50 @@ void explain_failure(const JudgeOptions& o, const RunResult& r, const TestReport
   }
 }
 
+JudgeVerdict unlisted(const JudgeOptions& o, const std::string& problem, std::ostream& out) {
+  out << headline(o, judge_failed) << "the grader could not list its test cases (" << problem
+      << "), so none of them can be shown to have passed\n"
+      << what_to_do(o);
+  return {judge_failed, {}};
+}
+
 }  // namespace
 
-JudgeVerdict judge_functional(const JudgeOptions& o, std::ostream& out) {
-  TempDir dir("racelab-judge");
+std::optional<std::vector<std::string>> list_test_cases(const JudgeOptions& o, std::string& problem) {
+  TempDir dir("racelab-list");
   RunRequest request = limited_request(o, dir.path());
-  ask_for_report(request, dir.path());
+  request.command.push_back("--list_content");
   const RunResult r = run_process(request);
-  const TestReport report = read_test_report(report_path(dir.path()));
-  if (r.exited_with(0) && !r.timed_out && report.all_passed()) {
+  if (!r.exited_with(0)) {
+    problem = "--list_content: " + ending_summary(r, o.timeout_seconds);
+    return std::nullopt;
+  }
+  auto cases = parse_test_list(r.output);
+  if (cases.empty()) {
+    problem = "--list_content named no test case";
+    return std::nullopt;
+  }
+  return cases;
+}
+
+JudgeVerdict judge_functional(const JudgeOptions& o, std::ostream& out) {
+  std::string problem;
+  const auto listed = list_test_cases(o, problem);
+  if (!listed) return unlisted(o, problem, out);
+  TempDir dir("racelab-judge");
+  Channel channel;
+  RunRequest request = limited_request(o, dir.path());
+  ask_for_report(request, channel);
+  const RunResult r = run_process(request);
+  const TestReport report = channel.incomplete() ? TestReport{} : parse_test_report(channel.finish());
+  const auto not_passed = cases_not_passed(*listed, report);
+  if (r.exited_with(0) && !r.timed_out && report.all_passed() && not_passed.empty()) {
     out << headline(o, judge_passed);
     note_leftovers(r, out);
     return {judge_passed, {}};
   }
   out << headline(o, judge_failed);
-  explain_failure(o, r, report, out);
+  explain_failure(o, r, report, not_passed, out);
   out << what_to_do(o);
   section(out, "test output", r.output);
   return {judge_failed, {}};

@@ -31,6 +31,13 @@ struct JudgeOptions {
   bool sleep_allowed = false;
   /// static: run the checker a second time for its findings as data (they go into a record).
   bool findings_as_data = false;
+  /// The grading policy, checked on the student's files before any judge runs them
+  /// (empty: none): the exercise's exercise.json, the checker, the build's
+  /// compile_commands.json folder and the student's files.
+  std::filesystem::path policy;
+  std::filesystem::path checker;
+  std::filesystem::path compile_commands;
+  std::vector<std::filesystem::path> student_files;
 };
 
 /// What a judge concluded, and what it found.

@@ -220,6 +220,16 @@ JudgeStatus verdict(const JudgeOptions& o, const Measurement& m, int batches, st
     const double student = bench::speedup(sequential, bench::median(c.student));
     const double reference = bench::speedup(sequential, bench::median(c.reference));
     const double ratio = reference > 0 ? student / reference : 0;
+    // No strategy outruns both its worker count and the reference by this much: such a time was not measured.
+    const double possible = 2 * std::max<double>(workers, reference);
+    if (student > possible) {
+      failed = true;
+      table << row.str() << std::setw(17) << fixed(student, 2) + "×" << "  impossible: see below\n";
+      failures << "your " << name << " strategy reported a speed-up of " << fixed(student, 2) << "× with " << workers
+               << (workers == 1 ? " worker" : " workers") << " (the reference: " << fixed(reference, 2)
+               << "×), more than the machine can give: a time that was not measured is not a result\n";
+      continue;
+    }
     const bool passed = ratio >= c.threshold;
     table << row.str() << std::setw(17) << fixed(student, 2) + "×" << std::setw(21) << fixed(reference, 2) + "×"
           << std::setw(7) << percent(ratio) << std::setw(8) << percent(c.threshold) << (passed ? "" : "  FAILED")

@@ -1,9 +1,13 @@
 #include "judge/tsan_judge.hpp"
 
+#include "core/text.hpp"
 #include "judge/boost_test_report.hpp"
+#include "judge/functional_judge.hpp"
 #include "judge/limited_run.hpp"
 #include "judge/tsan_report.hpp"
 #include "judge/verdict_text.hpp"
+#include "sandbox/channel.hpp"
+#include "sandbox/folder_watch.hpp"
 #include "sandbox/output.hpp"
 #include "sandbox/temp_dir.hpp"
 
@@ -19,6 +23,9 @@ struct TsanRun {
   std::unique_ptr<TempDir> dir;
   RunResult result;
   TsanLog log;
+  TestReport report;                ///< Boost.Test's, through a pipe: found when the tests reached their end
+  std::vector<std::string> tampered;  ///< TSan's log files deleted, renamed or redirected during the run
+  std::vector<std::string> not_run;   ///< the grader's test cases (its own list) the run skipped or never reached
   std::vector<std::string> notes;  ///< what the judge changed about the run, for the student
   bool could_not_map = false;      ///< TSan could not map its memory, even without ASLR
 };
@@ -27,14 +34,23 @@ TsanRun run_once(const JudgeOptions& o, bool no_aslr) {
   TsanRun run;
   run.dir = std::make_unique<TempDir>("racelab-tsan");
   RunRequest request = limited_request(o, run.dir->path());
-  ask_for_report(request, run.dir->path());
+  // The logs get a folder of their own, watched: the program can write there
+  // (TSan runs inside it), but deleting or redirecting a log does not go unseen.
+  const auto logs = run.dir->path() / "logs";
+  std::filesystem::create_directory(logs);
+  FolderWatch watch(logs);
+  Channel channel;
+  ask_for_report(request, channel);
   request.disable_aslr = no_aslr;
   // Set entirely here: nothing inherited (say, halt_on_error=1 or
   // report_bugs=0 in the student's shell) can silence or reshape TSan.
   request.unset_env.insert(request.unset_env.end(), {"TSAN_OPTIONS", "TSAN_SYMBOLIZER_PATH"});
-  request.set_env["TSAN_OPTIONS"] = judge_tsan_options(run.dir->path());
+  request.set_env["TSAN_OPTIONS"] = judge_tsan_options(logs);
+  request.writable.push_back(logs);
   run.result = run_process(request);
-  run.log = read_tsan_logs(run.dir->path(), o.sources);
+  run.report = channel.incomplete() ? TestReport{} : parse_test_report(channel.finish());
+  run.tampered = watch.tampering();
+  run.log = read_tsan_logs(logs, o.sources);
   return run;
 }
 
@@ -110,7 +126,21 @@ JudgeVerdict failed(const JudgeOptions& o, const TsanRun& run, bool unfinished, 
   } else {
     if (!findings.empty()) out << summarise(run.log);
     if (r.signal) out << (findings.empty() ? "" : "Also: ") << ending_summary(r, o.timeout_seconds) << "\n";
-    if (unfinished) out << (findings.empty() ? "" : "Also: ") << unproven_exit(r, TestReport{}) << "\n";
+    if (unfinished && !run.report.found) {
+      out << (findings.empty() ? "" : "Also: ") << unproven_exit(r, TestReport{}) << "\n";
+    } else if (unfinished) {
+      out << (findings.empty() ? "" : "Also: ") << "not every test case of the grader ran under ThreadSanitizer ("
+          << run.not_run.size() << " skipped or never reached): a race in a test that does not run is not absent:\n"
+          << indent_lines(run.not_run, 10);
+    }
+    if (!run.tampered.empty()) {
+      out << (findings.empty() ? "" : "Also: ") << "ThreadSanitizer's log was deleted or redirected while the program ran ("
+          << join(run.tampered, "; ") << "): only a run whose reports reach the judge counts\n";
+    }
+    if (findings.empty() && r.exited_with(tsan_exit_code)) {
+      out << "ThreadSanitizer found a problem (the program ended with its exit code, " << tsan_exit_code
+          << ") but its report did not reach the judge\n";
+    }
   }
   for (const auto& n : run.notes) out << n << "\n";
   out << what_to_do(o);
@@ -132,7 +162,11 @@ std::string judge_tsan_options(const std::filesystem::path& log_dir) {
 }
 
 JudgeVerdict judge_tsan(const JudgeOptions& o, std::ostream& out) {
-  const TsanRun run = run_under_tsan(o);
+  // The grader's own list of its test cases, asked before the run: every one must run under TSan.
+  std::string problem;
+  const auto listed = list_test_cases(o, problem);
+  TsanRun run = run_under_tsan(o);
+  run.not_run = listed ? cases_not_run(*listed, run.report) : std::vector<std::string>{"(" + problem + ")"};
   if (run.could_not_map) {
     out << headline(o, judge_error);
     out << "ThreadSanitizer cannot map its memory on this machine, even with address-space "
@@ -145,8 +179,12 @@ JudgeVerdict judge_tsan(const JudgeOptions& o, std::ostream& out) {
   // the tests from TSan: it proves nothing, whatever its exit status.
   const RunResult& r = run.result;
   const bool ended_on_its_own = !r.timed_out && !r.signal.has_value();
-  const bool unfinished = ended_on_its_own && !read_test_report(report_path(run.dir->path())).found;
-  if (run.log.findings.empty() && ended_on_its_own && !unfinished) return passed(o, run, out);
+  const bool unfinished = ended_on_its_own && (!run.report.found || !run.not_run.empty());
+  // Exit code 66 is TSan's own verdict, whatever the logs say.
+  if (run.log.findings.empty() && ended_on_its_own && !unfinished && run.tampered.empty() &&
+      !r.exited_with(tsan_exit_code)) {
+    return passed(o, run, out);
+  }
   return failed(o, run, unfinished, out);
 }
 
