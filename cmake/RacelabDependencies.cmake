@@ -56,6 +56,18 @@ else()
   set(RACELAB_COROUTINE_TSAN_OPTIONS -O0)
 endif()
 
+# bubblewrap runs every judged program in a sandbox (lab/sandbox/isolation.cpp).
+# Without it the judges still grade, and every report says the runs were not
+# isolated: a warning here, not an error, so a machine without user namespaces
+# can still build the kit.
+find_program(RACELAB_BWRAP bwrap)
+if(RACELAB_BWRAP)
+  message(STATUS "racelab: judged programs run in a bubblewrap sandbox (${RACELAB_BWRAP})")
+else()
+  message(WARNING "racelab: bubblewrap (bwrap) not found: judged programs will run without isolation, "
+                  "and every report will say so; install it with ci/setup (package bubblewrap)")
+endif()
+
 # racelab_find_clang(): the LLVM/Clang libraries racelab-check is built
 # against (a macro: LLVM's variables and imported targets belong to the
 # caller, checker/CMakeLists.txt), and RACELAB_CLANG_RESOURCE_DIR, the builtin

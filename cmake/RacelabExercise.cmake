@@ -17,6 +17,9 @@
 #   [ALLOW_SLEEP]                     # the task sleeps on purpose: a sleep in the student's files is not an escape hatch
 #   [TIMEOUT <seconds>])              # per judge run; a hang past it is reported as a possible deadlock
 #
+# Every judge first checks the exercise's grading policy (tests/exercises/<folder>/exercise.json)
+# on the student's files with racelab-check --grading: a finding fails every judge.
+#
 # Tests created (label exerciseN): exerciseN.build (a fixture that rebuilds the
 # exercise, so `ctest -L exerciseN` picks up edits), exerciseN.functional,
 # exerciseN.tsan and exerciseN.static; with PERF_ADAPTER also exerciseN.perf
@@ -70,19 +73,26 @@ function(_racelab_apply_flavour target flavour number include_dirs libraries tsa
   endif()
 endfunction()
 
-# The grader and support sources compiled once per flavour against the contract
-# of exercises/<folder>, for the self-test's many variants to share:
-# <prefix>_functional and <prefix>_tsan object libraries.
+# The grader and support sources compiled once per flavour against the kit's
+# contract (a folder of the build, see racelab_add_exercise), for every variant to share:
+# <prefix>_functional and <prefix>_tsan object libraries. The student's folder
+# is on none of their include paths: nothing there can stand in for the
+# contract, Boost.Test or a kit header the grader includes.
 function(_racelab_add_grader_objects prefix number folder)
-  cmake_parse_arguments(PARSE_ARGV 3 arg "ALLOW_SLEEP" "TIMEOUT;PERF_ADAPTER"
+  cmake_parse_arguments(PARSE_ARGV 3 arg "ALLOW_SLEEP;EXCLUDE_FROM_ALL" "TIMEOUT;PERF_ADAPTER"
                         "SOURCES;GRADER;SUPPORT;INCLUDE_DIRS;LIBRARIES;TSAN_COMPILE_OPTIONS;DEFINITIONS")
   if(NOT arg_TSAN_COMPILE_OPTIONS)
     set(arg_TSAN_COMPILE_OPTIONS -O1)
   endif()
   foreach(flavour functional tsan)
-    add_library(${prefix}_${flavour} OBJECT ${arg_GRADER} ${arg_SUPPORT})
+    set(exclude "")
+    if(arg_EXCLUDE_FROM_ALL)
+      set(exclude EXCLUDE_FROM_ALL)
+    endif()
+    add_library(${prefix}_${flavour} OBJECT ${exclude} ${arg_GRADER} ${arg_SUPPORT})
+    get_property(contract_dir GLOBAL PROPERTY RACELAB_${number}_CONTRACT_DIR)
     _racelab_apply_flavour(${prefix}_${flavour} ${flavour} ${number}
-                           "${PROJECT_SOURCE_DIR}/exercises/${folder};${arg_INCLUDE_DIRS}"
+                           "${contract_dir};${arg_INCLUDE_DIRS}"
                            "${arg_LIBRARIES}" "${arg_TSAN_COMPILE_OPTIONS}" ${arg_DEFINITIONS})
     # Every variant linking these objects builds its own files with the same
     # definitions (they can change the layout of types both sides share).
@@ -93,13 +103,16 @@ endfunction()
 # Builds the grader against the files in <source_dir>, once plain and once
 # with ThreadSanitizer, and returns the three judge commands in
 # <prefix>_functional_command, <prefix>_tsan_command, <prefix>_static_command.
-# With GRADER_OBJECTS, links the grader compiled by _racelab_add_grader_objects
-# instead of compiling it again. With FALLBACK_DIR, a student file missing from
+# Links the grader compiled by _racelab_add_grader_objects (GRADER_OBJECTS),
+# never compiling it with the student's include paths. With FALLBACK_DIR, a student file missing from
 # <source_dir> is taken from there (a wrong fix holds only the files it changes).
 function(_racelab_add_variant prefix number folder source_dir)
-  cmake_parse_arguments(PARSE_ARGV 4 arg "EXCLUDE_FROM_ALL;ALLOW_SLEEP"
+  cmake_parse_arguments(PARSE_ARGV 4 arg "EXCLUDE_FROM_ALL;ALLOW_SLEEP;NO_POLICY"
                         "TIMEOUT;GRADER_OBJECTS;PERF_ADAPTER;FALLBACK_DIR"
                         "SOURCES;GRADER;SUPPORT;INCLUDE_DIRS;LIBRARIES;TSAN_COMPILE_OPTIONS;DEFINITIONS")
+  if(NOT arg_GRADER_OBJECTS)
+    message(FATAL_ERROR "_racelab_add_variant(${prefix}): GRADER_OBJECTS is required")
+  endif()
   if(NOT arg_TSAN_COMPILE_OPTIONS)
     set(arg_TSAN_COMPILE_OPTIONS -O1)
   endif()
@@ -118,22 +131,20 @@ function(_racelab_add_variant prefix number folder source_dir)
 
   foreach(flavour functional tsan)
     set(target ${prefix}_${flavour})
-    set(libraries ${arg_LIBRARIES})
-    if(arg_GRADER_OBJECTS)
-      add_executable(${target} ${exclude} ${student_files})
-      # Linking the object library brings its objects and, link-only, its
-      # libraries: a library carrying sources (INTERFACE_SOURCES) is not
-      # compiled a second time.
-      target_link_libraries(${target} PRIVATE ${arg_GRADER_OBJECTS}_${flavour})
-      set(libraries "")
-    else()
-      add_executable(${target} ${exclude} ${student_files} ${arg_GRADER} ${arg_SUPPORT})
-    endif()
-    # The student's copy of the contract wins, so a workspace is self-contained;
-    # solutions share the contract of exercises/.
+    add_executable(${target} ${exclude} ${student_files})
+    # Linking the object library brings its objects and, link-only, its
+    # libraries: a library carrying sources (INTERFACE_SOURCES) is not
+    # compiled a second time.
+    target_link_libraries(${target} PRIVATE ${arg_GRADER_OBJECTS}_${flavour})
+    # The student's files find their own headers (their copy of the contract
+    # too) by '#include "…"' only (-iquote): an '#include <…>' of Boost or the
+    # library never lands in the student's folder. The kit's contract is the
+    # fallback, and the grader never sees the student's folder at all.
+    get_property(contract_dir GLOBAL PROPERTY RACELAB_${number}_CONTRACT_DIR)
+    target_compile_options(${target} PRIVATE "SHELL:-iquote ${source_dir}")
     _racelab_apply_flavour(${target} ${flavour} ${number}
-                           "${source_dir};${PROJECT_SOURCE_DIR}/exercises/${folder};${arg_INCLUDE_DIRS}"
-                           "${libraries}" "${arg_TSAN_COMPILE_OPTIONS}" ${arg_DEFINITIONS})
+                           "${contract_dir};${arg_INCLUDE_DIRS}"
+                           "" "${arg_TSAN_COMPILE_OPTIONS}" ${arg_DEFINITIONS})
   endforeach()
 
   set(readme ${PROJECT_SOURCE_DIR}/exercises/${folder}/README.md)
@@ -142,6 +153,17 @@ function(_racelab_add_variant prefix number folder source_dir)
               --course ${PROJECT_SOURCE_DIR}/lab/course.toml)
   if(arg_ALLOW_SLEEP)
     list(APPEND options --allow-sleep)
+  endif()
+  # The grading policy: every judge checks it on the student's files first
+  # (every compile command of each file, from this build's compile_commands.json).
+  set(policy ${PROJECT_SOURCE_DIR}/tests/exercises/${folder}/exercise.json)
+  # NO_POLICY: the kit's tests of the layers under the policy (sandbox, verdicts).
+  if(EXISTS ${policy} AND NOT arg_NO_POLICY)
+    list(APPEND options --policy ${policy} --checker $<TARGET_FILE:racelab-check>
+                        --compile-commands ${PROJECT_BINARY_DIR})
+    foreach(file IN LISTS student_files)
+      list(APPEND options --student-file ${file})
+    endforeach()
   endif()
   set(judge $<TARGET_FILE:racelab> judge)
   set(${prefix}_functional_command ${judge} functional ${options} -- $<TARGET_FILE:${prefix}_functional> PARENT_SCOPE)
@@ -156,8 +178,8 @@ function(_racelab_add_variant prefix number folder source_dir)
     # -O2 and never sanitized, like the reference it is compared with; the
     # grader's LIBRARIES are not linked: a driver holds no Boost.Test code.
     add_executable(${prefix}_perf ${exclude} ${student_files} ${arg_PERF_ADAPTER})
-    target_include_directories(${prefix}_perf PRIVATE
-                               ${source_dir} ${PROJECT_SOURCE_DIR}/exercises/${folder} ${arg_INCLUDE_DIRS})
+    target_include_directories(${prefix}_perf PRIVATE ${contract_dir} ${arg_INCLUDE_DIRS})
+    target_compile_options(${prefix}_perf PRIVATE "SHELL:-iquote ${source_dir}")
     target_link_libraries(${prefix}_perf PRIVATE racelab::bench_driver Threads::Threads)
     target_compile_options(${prefix}_perf PRIVATE -O2 -g -Wall -Wextra)
     set(${prefix}_perf_command ${judge} perf ${options}
@@ -261,6 +283,15 @@ function(racelab_add_exercise number folder)
   endif()
   set_property(GLOBAL PROPERTY RACELAB_${number}_JUDGES "${RACELAB_JUDGES}")
 
+  # The kit's contract, alone in a folder of the build: what the grader includes,
+  # and the fallback of the student's files. The folder holds nothing else, so
+  # no other file of exercises/ (a starter, a stray header) is on any include path.
+  set(contract_dir ${PROJECT_BINARY_DIR}/racelab-contracts/${folder})
+  foreach(contract IN LISTS arg_CONTRACT)
+    configure_file(${PROJECT_SOURCE_DIR}/exercises/${folder}/${contract} ${contract_dir}/${contract} COPYONLY)
+  endforeach()
+  set_property(GLOBAL PROPERTY RACELAB_${number}_CONTRACT_DIR ${contract_dir})
+
   # Remembered for racelab_add_wrong_fix and the manifest.
   set_property(GLOBAL PROPERTY RACELAB_${number}_FOLDER ${folder})
   set_property(GLOBAL PROPERTY RACELAB_${number}_FIRST_SOLUTION ${first_solution})
@@ -277,10 +308,17 @@ function(racelab_add_exercise number folder)
 
   # What the student runs: `ctest -L exerciseN`.
   _racelab_workspace_folder(${folder} ${first_solution} workspace)
+  # The grader, compiled once for the student's build and every self-test variant.
+  set(grader_exclude EXCLUDE_FROM_ALL)
+  if(RACELAB_SELFTEST)
+    set(grader_exclude "")
+  endif()
+  _racelab_add_grader_objects(${label}_grader ${number} ${folder} ${variant_args} ${grader_exclude})
   if(NOT IS_DIRECTORY ${workspace})
     message(STATUS "racelab: ${label} (${folder}) is not in ${RACELAB_SOURCE}; not graded")
   else()
-    _racelab_add_variant(${label} ${number} ${folder} ${workspace} EXCLUDE_FROM_ALL ${variant_args})
+    _racelab_add_variant(${label} ${number} ${folder} ${workspace} EXCLUDE_FROM_ALL ${variant_args}
+                         GRADER_OBJECTS ${label}_grader)
     add_custom_target(${label})
     add_dependencies(${label} ${label}_functional ${label}_tsan)
     if(arg_PERF_ADAPTER)
@@ -318,11 +356,9 @@ function(racelab_add_exercise number folder)
     return()
   endif()
   # The self-test: the starter fails as the exercise teaches, every solution passes.
-  # The grader is compiled once and linked into every variant.
-  _racelab_add_grader_objects(selftest_${label}_grader ${number} ${folder} ${variant_args})
   _racelab_add_variant(selftest_${label}_starter ${number} ${folder}
                        ${PROJECT_SOURCE_DIR}/exercises/${folder} ${variant_args}
-                       GRADER_OBJECTS selftest_${label}_grader)
+                       GRADER_OBJECTS ${label}_grader)
   _racelab_expect_variant(selftest_${label}_starter ${label}.starter ${label} ${arg_TIMEOUT}
                           FAILS ${arg_STARTER_FAILS})
   foreach(solution IN LISTS arg_SOLUTIONS)
@@ -332,7 +368,7 @@ function(racelab_add_exercise number folder)
     endif()
     string(MAKE_C_IDENTIFIER ${solution} id)
     _racelab_add_variant(selftest_${label}_${id} ${number} ${folder} ${dir} ${variant_args}
-                         GRADER_OBJECTS selftest_${label}_grader)
+                         GRADER_OBJECTS ${label}_grader)
     _racelab_expect_variant(selftest_${label}_${id} ${label}.solution.${solution} ${label}
                             ${arg_TIMEOUT})
   endforeach()
@@ -361,7 +397,7 @@ function(racelab_add_wrong_fix number name)
   # The folder holds the files the fix changes; the others are the first solution's.
   get_property(first_solution GLOBAL PROPERTY RACELAB_${number}_FIRST_SOLUTION)
   _racelab_add_variant(selftest_exercise${number}_wrong_${id} ${number} ${folder} ${dir} ${variant_args}
-                       GRADER_OBJECTS selftest_exercise${number}_grader
+                       GRADER_OBJECTS exercise${number}_grader
                        FALLBACK_DIR ${PROJECT_SOURCE_DIR}/solutions/${folder}/${first_solution})
   # A wrong fix must be rejected by the judges named; the others may say anything.
   _racelab_parse_failures("${arg_FAILS}" reason)

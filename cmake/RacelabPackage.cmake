@@ -51,5 +51,7 @@ set(CPACK_GENERATOR DEB)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# bubblewrap: the sandbox of every judged program (recommended: without it the judges grade, unisolated, and say so).
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libclang-common-${RACELAB_CHECKER_LLVM_MAJOR}-dev")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "bubblewrap")
 include(CPack)

@@ -59,6 +59,14 @@ Command add_judge_command(CLI::App& app) {
                                "limit (default: 5 functional, 3 tsan)")
                    ->check(whole_number(1, 1000));
   runs->excludes(seed);
+  cmd->add_option("--policy", judge->policy,
+                  "The exercise's exercise.json: its grading policy is checked on the student's files first");
+  cmd->add_option("--checker", judge->checker, "With --policy: the racelab-check that checks it");
+  cmd->add_option("--compile-commands", judge->compile_commands,
+                  "With --policy: the build folder holding compile_commands.json");
+  // One file per --student-file: what follows the last one (--, the command) is not a file.
+  cmd->add_option("--student-file", judge->student_files, "With --policy: a student file to check (repeat)")
+      ->allow_extra_args(false);
   cmd->add_flag("--allow-sleep", judge->sleep_allowed,
                 "The exercise's task sleeps on purpose: a sleep in the sources is not an escape hatch");
   cmd->add_option("command", judge->command, "After --: the program to judge and its arguments")->required();

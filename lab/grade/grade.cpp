@@ -11,6 +11,7 @@
 #include "grade/test_results.hpp"
 #include "grade/withheld_credit.hpp"
 #include "grade/workspace.hpp"
+#include "sandbox/isolation.hpp"
 #include "sandbox/process.hpp"
 #include "sandbox/temp_dir.hpp"
 
@@ -127,6 +128,8 @@ int grade(const GradeOptions& options, std::ostream& out) {
   const Folders folders = prepare_folders(options, out);
   GradeReport report = read_manifest(folders.build / "racelab-exercises.json");
   report.workspace = folders.workspace;
+  // The judges ctest starts share this environment and machine: they isolate, or not, alike.
+  if (!sandbox_state().available) report.not_isolated = sandbox_state().why_not;
   const Course course = load_course_for(options, folders.build);
   apply_course(report, course);  // before ctest: a course/build mismatch stops here, before hours of tests
   std::error_code ec;

@@ -6,17 +6,17 @@
 #include <boost/property_tree/xml_parser.hpp>
 
 #include <regex>
+#include <sstream>
 
 namespace racelab::lab {
 
 namespace pt = boost::property_tree;
 
-std::filesystem::path report_path(const std::filesystem::path& dir) { return dir / "boost-test-report.xml"; }
-
-void ask_for_report(RunRequest& request, const std::filesystem::path& dir) {
+void ask_for_report(RunRequest& request, Channel& channel) {
   request.command.push_back("--report_format=XML");
   request.command.push_back("--report_level=detailed");
-  request.command.push_back("--report_sink=" + report_path(dir).string());
+  request.command.push_back("--report_sink=" + channel.path());
+  request.channels.push_back(&channel);
   // The judges read Boost.Test's failure lines: colour codes would hide them (a replay run by hand
   // on a terminal gets them otherwise).
   request.command.push_back("--color_output=no");
@@ -27,22 +27,90 @@ std::string TestReport::counts() const {
          " aborted";
 }
 
-TestReport read_test_report(const std::filesystem::path& file) {
+namespace {
+
+/// Every TestCase under `suite`, by path below the master suite.
+void collect_cases(const pt::ptree& suite, const std::string& prefix, std::map<std::string, std::string>& cases) {
+  for (const auto& [tag, child] : suite) {
+    if (tag != "TestSuite" && tag != "TestCase") continue;
+    const std::string path = prefix + child.get<std::string>("<xmlattr>.name", "");
+    if (tag == "TestCase") {
+      cases[path] = child.get<std::string>("<xmlattr>.result", "");
+    } else {
+      collect_cases(child, path + "/", cases);
+    }
+  }
+}
+
+}  // namespace
+
+TestReport parse_test_report(const std::string& xml) {
   TestReport report;
   pt::ptree tree;
   try {
-    pt::read_xml(file.string(), tree);
+    std::istringstream in(xml);
+    pt::read_xml(in, tree);
   } catch (const pt::xml_parser_error&) {
     return report;  // none, or cut short: the run did not reach its end
   }
-  const auto master = tree.get_child_optional("TestResult.TestSuite.<xmlattr>");
+  // One document, Boost.Test's: anything written before or after it is not its report.
+  if (tree.size() != 1 || tree.begin()->first != "TestResult") return report;
+  const auto master = tree.get_child_optional("TestResult.TestSuite");
   if (!master) return report;
-  report.result = master->get<std::string>("result", "");
+  report.result = master->get<std::string>("<xmlattr>.result", "");
   report.found = !report.result.empty();
-  report.passed = master->get<int>("test_cases_passed", 0) + master->get<int>("test_cases_passed_with_warnings", 0);
-  report.failed = master->get<int>("test_cases_failed", 0);
-  report.aborted = master->get<int>("test_cases_aborted", 0);
+  report.passed = master->get<int>("<xmlattr>.test_cases_passed", 0) +
+                  master->get<int>("<xmlattr>.test_cases_passed_with_warnings", 0);
+  report.failed = master->get<int>("<xmlattr>.test_cases_failed", 0);
+  report.aborted = master->get<int>("<xmlattr>.test_cases_aborted", 0);
+  collect_cases(*master, "", report.cases);
   return report;
+}
+
+std::vector<std::string> parse_test_list(const std::string& listing) {
+  static const std::regex entry(R"re(^((?:    )*)([A-Za-z0-9_<>:,. -]+?)(\*?)\s*$)re");
+  struct Node {
+    std::size_t depth;
+    std::string name;
+    bool enabled;
+  };
+  std::vector<Node> nodes;
+  for (const auto& line : lines_of(listing)) {
+    std::smatch m;
+    if (std::regex_match(line, m, entry)) nodes.push_back({static_cast<std::size_t>(m[1].length()) / 4, m[2].str(), m[3].length() > 0});
+  }
+  std::vector<std::string> cases;
+  std::vector<std::string> path;
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    path.resize(std::min(path.size(), nodes[i].depth));
+    path.push_back(nodes[i].name);
+    const bool leaf = i + 1 == nodes.size() || nodes[i + 1].depth <= nodes[i].depth;
+    if (leaf && nodes[i].enabled) cases.push_back(join(path, "/"));
+  }
+  return cases;
+}
+
+std::vector<std::string> cases_not_passed(const std::vector<std::string>& listed, const TestReport& report) {
+  std::vector<std::string> missing;
+  for (const auto& name : listed) {
+    const auto found = report.cases.find(name);
+    if (found == report.cases.end()) {
+      missing.push_back(name + " (did not run)");
+    } else if (found->second != "passed") {
+      missing.push_back(name + " (" + (found->second.empty() ? "no result" : found->second) + ")");
+    }
+  }
+  return missing;
+}
+
+std::vector<std::string> cases_not_run(const std::vector<std::string>& listed, const TestReport& report) {
+  std::vector<std::string> missing;
+  for (auto& name : cases_not_passed(listed, report)) {
+    if (name.size() > 9 && (name.ends_with(" (skipped)") || name.ends_with(" (did not run)") || name.ends_with(" (no result)"))) {
+      missing.push_back(std::move(name));
+    }
+  }
+  return missing;
 }
 
 std::string unproven_exit(const RunResult& r, const TestReport& report) {

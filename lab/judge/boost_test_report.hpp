@@ -1,15 +1,19 @@
 #pragma once
 /// \file
-/// Boost.Test's own account of a run: its XML report (asked for on the command
-/// line, written only once every test case has run) and its failure lines.
+/// Boost.Test's own account of a run: its XML report, sent through a pipe the
+/// judge opened (never a file the program could rewrite afterwards) and
+/// written only once every test case has run; the grader's own list of its
+/// test cases (`--list_content`), which the report must match case by case;
+/// and its failure lines.
 ///
 /// An exit status of 0 proves nothing: a program can quick_exit(0) halfway
 /// through, or a destructor can _exit(0) after failed checks. The report is
-/// what counts.
+/// what counts, and a test case it leaves out or skips is not a pass.
 
+#include "sandbox/channel.hpp"
 #include "sandbox/process.hpp"
 
-#include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,19 +23,18 @@ namespace racelab::lab {
 inline constexpr int boost_test_failed = 201;
 inline constexpr int boost_test_error = 200;
 
-/// <dir>/boost-test-report.xml.
-std::filesystem::path report_path(const std::filesystem::path& dir);
+/// Adds the options that make the program write its report into `channel`.
+void ask_for_report(RunRequest& request, Channel& channel);
 
-/// Adds the options that make the program write its report to report_path(dir), and print without colours.
-void ask_for_report(RunRequest& request, const std::filesystem::path& dir);
-
-/// The master test suite's line of the report.
+/// The report: the master test suite's line and every test case's result.
 struct TestReport {
-  bool found = false;  ///< the run reached its end and wrote its report
+  bool found = false;  ///< the run reached its end and wrote one whole report
   std::string result;  ///< "passed", "failed", "aborted"…
   int passed = 0;
   int failed = 0;
   int aborted = 0;
+  /// "suite/case" (data cases "suite/case/_0") → "passed", "failed", "skipped", "aborted".
+  std::map<std::string, std::string> cases;
 
   [[nodiscard]] bool all_passed() const {
     return found && result == "passed" && passed > 0 && failed == 0 && aborted == 0;
@@ -40,8 +43,19 @@ struct TestReport {
   [[nodiscard]] std::string counts() const;
 };
 
-/// Reads the report (Boost.PropertyTree); `found` is false when there is none or it does not parse.
-TestReport read_test_report(const std::filesystem::path& file);
+/// Parses the report (Boost.PropertyTree); `found` is false when there is none, it does not
+/// parse, or it holds more than one document (something wrote into the channel besides Boost.Test).
+TestReport parse_test_report(const std::string& xml);
+
+/// The grader's test cases as `--list_content` prints them (indented by suite, `*` when
+/// enabled): the enabled cases' paths, as the report names them ("suite/case").
+std::vector<std::string> parse_test_list(const std::string& listing);
+
+/// The listed cases the report does not show as passed: "suite/case (skipped)", "… (did not run)".
+std::vector<std::string> cases_not_passed(const std::vector<std::string>& listed, const TestReport& report);
+
+/// The listed cases the report does not show as run (skipped or missing); failed ones ran.
+std::vector<std::string> cases_not_run(const std::vector<std::string>& listed, const TestReport& report);
 
 /// Why an exit status of 0 was not believed.
 std::string unproven_exit(const RunResult& result, const TestReport& report);

@@ -37,6 +37,13 @@ struct JudgeOptions {
   std::optional<std::uint64_t> seed;
   /// functional, tsan: runs with different seeds, at most, within the time limit (seeded_runs.hpp).
   int runs = 1;
+  /// The grading policy, checked on the student's files before any judge runs them
+  /// (empty: none): the exercise's exercise.json, the checker, the build's
+  /// compile_commands.json folder and the student's files.
+  std::filesystem::path policy;
+  std::filesystem::path checker;
+  std::filesystem::path compile_commands;
+  std::vector<std::filesystem::path> student_files;
 };
 
 /// What a judge concluded, and what it found.

@@ -18,6 +18,8 @@ RunRequest limited_request(const JudgeOptions& o, const std::filesystem::path& d
   request.memory_limit = static_cast<std::uintmax_t>(o.limits.memory_mib) << 20;
   request.process_limit = o.limits.processes;
   request.output_limit = static_cast<std::uintmax_t>(o.limits.output_kib) << 10;
+  // In the sandbox: the program can write nothing but a private /tmp (and what a judge adds).
+  request.isolate = true;
   // Boost.Test reads these too; whoever started the judge must not be able
   // to filter the tests away or send their report elsewhere.
   request.unset_env = {"BOOST_TEST_RUN_FILTERS", "BOOST_TEST_REPORT_FORMAT", "BOOST_TEST_REPORT_LEVEL",

@@ -94,6 +94,15 @@ void measure_round(const PerfPlan& plan, PerfMeasurement& m, int round) {
       m.kit_problem = kit_problem;
       return;
     }
+    // No strategy outruns both its worker count and the reference by this much:
+    // such a time was not measured, it was reported.
+    const double possible = 2 * std::max<double>(c.workers, pair.reference_speedup());
+    if (c.problem.empty() && pair.student_speedup() > possible) {
+      c.problem = "it reported a speed-up of " + fixed(pair.student_speedup(), 2) + "× with " +
+                  std::to_string(c.workers) + (c.workers == 1 ? " worker" : " workers") + " (the reference: " +
+                  fixed(pair.reference_speedup(), 2) +
+                  "×), more than the machine can give: a time that was not measured is not a result";
+    }
     if (!c.problem.empty()) {
       c.decision = PerfDecision::failed;
       continue;

@@ -8,9 +8,11 @@
 #include "judge/functional_judge.hpp"
 #include "judge/hatch_check.hpp"
 #include "judge/perf_judge.hpp"
+#include "judge/policy_check.hpp"
 #include "judge/static_judge.hpp"
 #include "judge/tsan_judge.hpp"
 #include "judge/verdict_text.hpp"
+#include "sandbox/isolation.hpp"
 #include "sandbox/process.hpp"
 
 #include <cstdlib>
@@ -56,11 +58,18 @@ JudgeVerdict judge_verdict(const JudgeOptions& options, std::ostream& out) {
     return {judge_error, {}};
   }
   try {
-    // A judge told to look away gives no credit, whatever the run would say.
+    // Code that breaks the exercise's policy earns nothing from any judge;
+    // a judge told to look away gives no credit, whatever the run would say.
+    if (auto failed = fail_for_policy(options, out)) return std::move(*failed);
     if (options.judge != Judge::perf) {
       if (auto failed = fail_for_escape_hatches(options, out)) return std::move(*failed);
     }
-    return run_the_judge(options, out);
+    JudgeVerdict verdict = run_the_judge(options, out);
+    // The static judge runs the kit's checker, not the student's program.
+    if (options.judge != Judge::static_check && !sandbox_state().available) {
+      out << not_isolated_note(sandbox_state().why_not) << "\n";
+    }
+    return verdict;
   } catch (const RunError& error) {
     out << headline(options, judge_error) << error.message << "\n";
     if (options.judge != Judge::static_check) {

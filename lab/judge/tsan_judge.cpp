@@ -1,11 +1,15 @@
 #include "judge/tsan_judge.hpp"
 
+#include "core/text.hpp"
 #include "judge/boost_test_report.hpp"
+#include "judge/functional_judge.hpp"
 #include "judge/limited_run.hpp"
 #include "judge/seeded_runs.hpp"
 #include "judge/tsan_report.hpp"
 #include "judge/tsan_suppressions.hpp"
 #include "judge/verdict_text.hpp"
+#include "sandbox/channel.hpp"
+#include "sandbox/folder_watch.hpp"
 #include "sandbox/output.hpp"
 #include "sandbox/temp_dir.hpp"
 
@@ -21,6 +25,9 @@ struct TsanRun {
   std::unique_ptr<TempDir> dir;
   RunResult result;
   TsanLog log;
+  TestReport report;                ///< Boost.Test's, through a pipe: found when the tests reached their end
+  std::vector<std::string> tampered;  ///< TSan's log files deleted, renamed or redirected during the run
+  std::vector<std::string> not_run;   ///< the grader's test cases (its own list) the run skipped or never reached
   std::vector<std::string> notes;  ///< what the judge changed about the run, for the student
   bool could_not_map = false;      ///< TSan could not map its memory, even without ASLR
 };
@@ -29,15 +36,28 @@ TsanRun run_once(const JudgeOptions& o, std::uint64_t seed, bool no_aslr) {
   TsanRun run;
   run.dir = std::make_unique<TempDir>("racelab-tsan");
   RunRequest request = limited_request(o, run.dir->path());
-  ask_for_report(request, run.dir->path());
+  // The logs get a folder of their own, watched: the program can write there
+  // (TSan runs inside it), but deleting or redirecting a log does not go unseen.
+  const auto logs = run.dir->path() / "logs";
+  std::filesystem::create_directory(logs);
+  FolderWatch watch(logs);
+  Channel channel;
+  ask_for_report(request, channel);
   request.disable_aslr = no_aslr;
   give_seed(request, seed);
   // Set entirely here: nothing inherited (say, halt_on_error=1 or
   // report_bugs=0 in the student's shell) can silence or reshape TSan.
   request.unset_env.insert(request.unset_env.end(), {"TSAN_OPTIONS", "TSAN_SYMBOLIZER_PATH"});
-  request.set_env["TSAN_OPTIONS"] = judge_tsan_options(run.dir->path(), write_tsan_suppressions(run.dir->path()));
+  // The suppressions (libstdc++'s internals only) in a folder the program can read, not write.
+  const auto kit = run.dir->path() / "kit";
+  std::filesystem::create_directory(kit);
+  request.set_env["TSAN_OPTIONS"] = judge_tsan_options(logs, write_tsan_suppressions(kit));
+  request.readable.push_back(kit);
+  request.writable.push_back(logs);
   run.result = run_process(request);
-  run.log = read_tsan_logs(run.dir->path(), o.sources);
+  run.report = channel.incomplete() ? TestReport{} : parse_test_report(channel.finish());
+  run.tampered = watch.tampering();
+  run.log = read_tsan_logs(logs, o.sources);
   return run;
 }
 
@@ -115,7 +135,21 @@ JudgeVerdict failed(const JudgeOptions& o, const TsanRun& run, bool unfinished, 
   } else {
     if (!findings.empty()) out << summarise(run.log);
     if (r.signal) out << (findings.empty() ? "" : "Also: ") << ending_summary(r, o.timeout_seconds) << "\n";
-    if (unfinished) out << (findings.empty() ? "" : "Also: ") << unproven_exit(r, TestReport{}) << "\n";
+    if (unfinished && !run.report.found) {
+      out << (findings.empty() ? "" : "Also: ") << unproven_exit(r, TestReport{}) << "\n";
+    } else if (unfinished) {
+      out << (findings.empty() ? "" : "Also: ") << "not every test case of the grader ran under ThreadSanitizer ("
+          << run.not_run.size() << " skipped or never reached): a race in a test that does not run is not absent:\n"
+          << indent_lines(run.not_run, 10);
+    }
+    if (!run.tampered.empty()) {
+      out << (findings.empty() ? "" : "Also: ") << "ThreadSanitizer's log was deleted or redirected while the program ran ("
+          << join(run.tampered, "; ") << "): only a run whose reports reach the judge counts\n";
+    }
+    if (findings.empty() && r.exited_with(tsan_exit_code)) {
+      out << "ThreadSanitizer found a problem (the program ended with its exit code, " << tsan_exit_code
+          << ") but its report did not reach the judge\n";
+    }
   }
   for (const auto& n : run.notes) out << n << "\n";
   out << seed_note;
@@ -139,6 +173,9 @@ std::string judge_tsan_options(const std::filesystem::path& log_dir, const std::
 }
 
 JudgeVerdict judge_tsan(const JudgeOptions& o, std::ostream& out) {
+  // The grader's own list of its test cases, asked before the runs: every one must run under TSan.
+  std::string problem;
+  const auto listed = list_test_cases(o, problem);
   const SeedPlan plan = seed_plan(o);
   RunBudget budget(run_budget(o));
   TsanRun run;
@@ -146,6 +183,7 @@ JudgeVerdict judge_tsan(const JudgeOptions& o, std::ostream& out) {
     if (!budget.another_fits()) break;
     run = run_under_tsan(o, seed);
     budget.ran(run.result.elapsed);
+    run.not_run = listed ? cases_not_run(*listed, run.report) : std::vector<std::string>{"(" + problem + ")"};
     if (run.could_not_map) {
       out << headline(o, judge_error);
       out << "ThreadSanitizer cannot map its memory on this machine, even with address-space "
@@ -158,8 +196,12 @@ JudgeVerdict judge_tsan(const JudgeOptions& o, std::ostream& out) {
     // the tests from TSan: it proves nothing, whatever its exit status.
     const RunResult& r = run.result;
     const bool ended_on_its_own = !r.timed_out && !r.signal.has_value();
-    const bool unfinished = ended_on_its_own && !read_test_report(report_path(run.dir->path())).found;
-    if (run.log.findings.empty() && ended_on_its_own && !unfinished) continue;
+    const bool unfinished = ended_on_its_own && (!run.report.found || !run.not_run.empty());
+    // Exit code 66 is TSan's own verdict, whatever the logs say.
+    if (run.log.findings.empty() && ended_on_its_own && !unfinished && run.tampered.empty() &&
+        !r.exited_with(tsan_exit_code)) {
+      continue;
+    }
     // The first bad run decides, whichever seed exposed the problem.
     return failed(o, run, unfinished, failing_run_note(o, seed, budget.runs(), plan), out);
   }

@@ -1,5 +1,7 @@
 #include "sandbox/process.hpp"
 
+#include "sandbox/channel.hpp"
+#include "sandbox/isolation.hpp"
 #include "sandbox/output.hpp"
 #include "sandbox/process_tree.hpp"
 #include "sandbox/signals.hpp"
@@ -13,6 +15,7 @@
 #include <boost/process/io.hpp>
 #include <boost/process/search_path.hpp>
 
+#include <fcntl.h>
 #include <sys/personality.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -37,9 +40,11 @@ struct ChildLimits : bp::extend::handler {
   rlim_t file_size_limit;
   rlim_t cpu_seconds;  // 0: no limit
   bool disable_aslr;
+  std::vector<int> inherited;  // close-on-exec in racelab, open in the program
 
   template <class Executor>
   void on_exec_setup(Executor& /*exec*/) const {
+    for (const int fd : inherited) ::fcntl(fd, F_SETFD, 0);
     const rlimit limit{file_size_limit, file_size_limit};
     ::setrlimit(RLIMIT_FSIZE, &limit);
     if (cpu_seconds > 0) {
@@ -146,11 +151,26 @@ std::string RunResult::describe() const {
 RunResult run_process(const RunRequest& request) {
   if (request.command.empty()) throw RunError{"no command to run"};
   if (request.output_file.empty()) throw RunError{"no output file given"};
-  const auto program = resolve_program(request.command.front());
-  const std::vector<std::string> args(request.command.begin() + 1, request.command.end());
+  auto program = resolve_program(request.command.front());
+  std::vector<std::string> args(request.command.begin() + 1, request.command.end());
+  RunResult result;
+  if (request.isolate) {
+    const SandboxState& sandbox = sandbox_state();
+    result.isolated = sandbox.available;
+    result.not_isolated_why = sandbox.why_not;
+    if (sandbox.available) {
+      std::vector<std::string> command = request.command;
+      command.front() = program.string();
+      command = isolated_command(command, request.writable, request.readable);
+      program = boost::filesystem::path(command.front());
+      args.assign(command.begin() + 1, command.end());
+    }
+  }
   const ChildLimits limits{{}, static_cast<rlim_t>(request.output_limit),
                            static_cast<rlim_t>(std::max<long long>(request.cpu_limit.count(), 0)),
-                           request.disable_aslr};
+                           request.disable_aslr, {}};
+  ChildLimits with_channels = limits;
+  for (Channel* channel : request.channels) with_channels.inherited.push_back(channel->write_fd());
   const boost::filesystem::path output(request.output_file.string());
   // Boost.Process opens the file without O_TRUNC: start from an empty one.
   std::ofstream(request.output_file, std::ios::trunc).close();
@@ -164,13 +184,13 @@ RunResult run_process(const RunRequest& request) {
   bp::child child;
   try {
     child = bp::child(program, bp::args(args), environment_for(request), (bp::std_out & bp::std_err) > output,
-                      bp::std_in < bp::null, group, limits);
+                      bp::std_in < bp::null, group, with_channels);
   } catch (const bp::process_error& error) {
     throw RunError{"cannot run '" + request.command.front() + "': " + error.what()};
   }
   const pid_t process_group = child.id();
+  for (Channel* channel : request.channels) channel->start();
 
-  RunResult result;
   watch(child, request, runner, result);
   if (result.timed_out || !result.limit_exceeded.empty()) {
     ::killpg(process_group, SIGKILL);
@@ -185,7 +205,14 @@ RunResult run_process(const RunRequest& request) {
   result.leftovers_killed = kill_tree(runner, process_group);
   ::killpg(process_group, SIGKILL);
   group.detach();
+  for (Channel* channel : request.channels) channel->finish();
   record_ending(child.native_exit_code(), request, result);
+  // bubblewrap reports a program killed by signal N as exit code 128 + N.
+  if (result.isolated && result.exit_code && *result.exit_code > 128 && *result.exit_code < 128 + 65) {
+    result.signal = *result.exit_code - 128;
+    result.exit_code.reset();
+    record_ending(W_EXITCODE(0, *result.signal), request, result);
+  }
 
   std::error_code size_error;
   result.output_bytes = std::filesystem::file_size(request.output_file, size_error);

@@ -13,6 +13,8 @@
 
 namespace racelab::lab {
 
+class Channel;
+
 /// What to run and under which limits.
 struct RunRequest {
   std::vector<std::string> command;              ///< program, then its arguments
@@ -27,6 +29,16 @@ struct RunRequest {
   std::chrono::seconds cpu_limit{0};             ///< RLIMIT_CPU of each process: SIGXCPU past it
   std::uintmax_t memory_limit = 0;               ///< bytes resident in the whole tree, polled; killed past it
   int process_limit = 0;                         ///< processes alive at once in the tree; killed past it
+  /// Pipes the program inherits (under the write end's own number) and writes its
+  /// results into; read while it runs, finished once it and its tree have ended.
+  std::vector<Channel*> channels;
+  /// Run it in the sandbox (sandbox/isolation.hpp) when this machine can; the folders
+  /// in `writable` are the only ones it may write to, besides a private /tmp.
+  bool isolate = false;
+  std::vector<std::filesystem::path> writable;
+  /// Folders under the private /tmp the program must still read (say, the judge's
+  /// TSan suppressions), shown to it read-only.
+  std::vector<std::filesystem::path> readable;
 };
 
 /// How the program ended, and what it wrote.
@@ -42,6 +54,9 @@ struct RunResult {
   std::string limit_exceeded;
   /// Processes of the tree still alive after the program ended, killed by the runner.
   int leftovers_killed = 0;
+  /// The program ran in the sandbox; when it was asked for and could not, why not.
+  bool isolated = false;
+  std::string not_isolated_why;
 
   [[nodiscard]] bool exited_with(int code) const { return exit_code && *exit_code == code; }
   /// "exit code 3", "signal SIGSEGV (segmentation fault)", "timed out".

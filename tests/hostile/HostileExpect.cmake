@@ -1,9 +1,11 @@
-# cmake -DEXPECT_SCRIPT=<RacelabExpect.cmake> -DMATCH=<regex> [-DPID_FILE=<file>]
+# cmake -DEXPECT_SCRIPT=<RacelabExpect.cmake> -DMATCH=<regex> [-DPID_FILE=<file>] [-DESCAPE_FILE=<file>]
 #       -P HostileExpect.cmake -- <judge command…>
 #
 # A hostile submission's verdict: the judge must fail and say why
 # (RacelabExpect with EXPECT=fail), and a process the submission left behind
-# (its pid written to PID_FILE) must be gone once the judge has returned.
+# (its pid written to PID_FILE) must be gone once the judge has returned, and
+# ESCAPE_FILE, which the submission tries to write outside its sandbox, must
+# not exist.
 set(command "")
 set(after_separator FALSE)
 math(EXPR last "${CMAKE_ARGC} - 1")
@@ -18,10 +20,17 @@ endforeach()
 if(PID_FILE)
   file(REMOVE ${PID_FILE})
 endif()
+if(ESCAPE_FILE)
+  file(REMOVE ${ESCAPE_FILE})
+endif()
 execute_process(COMMAND ${CMAKE_COMMAND} -DEXPECT=fail "-DMATCH=${MATCH}" -P ${EXPECT_SCRIPT} -- ${command}
                 RESULT_VARIABLE status)
 if(NOT status EQUAL 0)
   message(FATAL_ERROR "hostile: the judge gave credit it should not have, or failed for another reason (see above)")
+endif()
+
+if(ESCAPE_FILE AND EXISTS ${ESCAPE_FILE})
+  message(FATAL_ERROR "hostile: the submission wrote ${ESCAPE_FILE}, outside its sandbox")
 endif()
 
 if(PID_FILE AND EXISTS ${PID_FILE})

@@ -219,11 +219,15 @@ BOOST_AUTO_TEST_CASE(exit_zero_after_failed_tests_is_not_a_pass) {
 }
 
 BOOST_AUTO_TEST_CASE(lingering_children_are_killed_and_noted) {
+  // Without the sandbox: in it, the PID namespace ends them with the program, before the judge looks.
+  ::setenv("RACELAB_SANDBOX", "off", 1);
   const auto pid_file = dir.path() / "child.pid";
   const auto v = judge(lab::Judge::functional, dir.path(), {fake, "setsid-linger", pid_file.string()});
   BOOST_TEST(v.status == 0, v.text);
   BOOST_TEST(contains(v.text, "note: 1 process it started was still running when the program ended; "
                               "the judge killed it.\n"));
+  BOOST_TEST(contains(v.text, "note: not isolated"), v.text);
+  ::unsetenv("RACELAB_SANDBOX");
 }
 
 BOOST_AUTO_TEST_CASE(a_limit_gives_its_reason_in_the_verdict) {

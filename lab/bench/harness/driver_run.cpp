@@ -1,6 +1,7 @@
 #include "bench/harness/driver_run.hpp"
 
 #include "bench/harness/machine_load.hpp"
+#include "sandbox/channel.hpp"
 #include "sandbox/process.hpp"
 #include "sandbox/signals.hpp"
 #include "sandbox/temp_dir.hpp"
@@ -18,13 +19,11 @@
 namespace racelab::lab::bench {
 namespace {
 
-std::optional<boost::json::value> read_json_file(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  if (!in) return std::nullopt;
-  std::stringstream text;
-  text << in.rdbuf();
+/// The driver's result, as it came through the harness's pipe: one JSON document, whole.
+std::optional<boost::json::value> read_json_text(const Channel& channel, const std::string& text) {
+  if (channel.incomplete()) return std::nullopt;
   boost::system::error_code error;
-  auto value = boost::json::parse(text.str(), error);
+  auto value = boost::json::parse(text, error);
   if (error) return std::nullopt;
   return value;
 }
@@ -72,12 +71,15 @@ DriverOutcome outcome_from(const boost::json::value& doc, const DriverCall& c) {
 
 DriverOutcome run_driver(const DriverCall& c) {
   TempDir dir("racelab-bench");
-  const auto result_file = dir.path() / "result.json";
+  // The result comes through a pipe, in a sandbox: the driver cannot rewrite it afterwards.
+  Channel channel;
   RunRequest request;
   request.command = {c.driver.string(), "--workload", c.workload, "--strategy", c.strategy,
                      "--workers", std::to_string(c.workers), "--size", std::to_string(c.size),
                      "--reps", std::to_string(c.reps), "--warmup", std::to_string(c.warmup),
-                     "--result", result_file.string()};
+                     "--result", channel.path()};
+  request.channels.push_back(&channel);
+  request.isolate = true;
   request.time_limit = c.time_limit;
   // What a strategy prints is ignored, but must not fill the disk.
   request.output_file = dir.path() / "output.txt";
@@ -93,7 +95,7 @@ DriverOutcome run_driver(const DriverCall& c) {
   }
   const double cpu = children_cpu_seconds() - cpu_before;
   const double wall = std::chrono::duration<double>(r.elapsed).count();
-  const auto doc = read_json_file(result_file);
+  const auto doc = read_json_text(channel, channel.finish());
   DriverOutcome outcome;
   if (r.timed_out || r.signal || !doc || !doc->is_object()) {
     outcome.problem = ending_problem(r, c);
@@ -112,11 +114,14 @@ DriverOutcome run_driver(const DriverCall& c) {
 std::vector<DriverStrategy> list_strategies(const std::filesystem::path& driver) {
   TempDir dir("racelab-bench");
   RunRequest request;
-  request.command = {driver.string(), "--list", "--result", (dir.path() / "list.json").string()};
+  Channel channel;
+  request.command = {driver.string(), "--list", "--result", channel.path()};
+  request.channels.push_back(&channel);
+  request.isolate = true;
   request.time_limit = std::chrono::seconds(30);
   request.output_file = dir.path() / "output.txt";
   const RunResult r = run_process(request);
-  const auto doc = read_json_file(dir.path() / "list.json");
+  const auto doc = read_json_text(channel, channel.finish());
   if (!r.exited_with(0) || !doc) {
     throw std::runtime_error("cannot list the strategies of " + driver.string() + ": " + r.describe());
   }

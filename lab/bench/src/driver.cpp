@@ -55,6 +55,12 @@ boost::json::object strategy_json(const Strategy& s) {
 /// The result file is written whole, then renamed into place: the harness
 /// never reads half a file, even when the driver is killed mid-write.
 bool write_json_file(const std::string& path, const boost::json::value& value) {
+  // A pipe the harness opened (/dev/fd/N): written once, as it is, never renamed.
+  if (path.rfind("/dev/fd/", 0) == 0) {
+    std::ofstream out(path);
+    out << boost::json::serialize(value) << '\n';
+    return static_cast<bool>(out.flush());
+  }
   const std::string partial = path + ".partial";
   {
     std::ofstream out(partial, std::ios::trunc);

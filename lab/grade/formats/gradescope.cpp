@@ -21,6 +21,7 @@ std::string overall_output(const GradeReport& report) {
     }
   }
   for (const auto& file : report.edited) output += "Credit withheld: " + withheld_note(file) + ".\n";
+  if (!report.not_isolated.empty()) output += not_isolated_line(report.not_isolated) + "\n";
   return output;
 }
 

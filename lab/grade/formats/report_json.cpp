@@ -75,6 +75,8 @@ json::value report_json(const GradeReport& report) {
     edited.push_back(json::object{{"path", file.path}, {"exercise", file.exercise}, {"what", file.what}});
   }
   root["edited_files"] = std::move(edited);
+  // Only when it is so: a report without the key ran every program in the sandbox.
+  if (!report.not_isolated.empty()) root["not_isolated"] = report.not_isolated;
   root["totals"] = {{"exercises", report.exercises.size()},   {"graded", totals.graded},
                     {"exercises_passed", totals.all_passed},  {"judges_passed", totals.passed},
                     {"judges_failed", totals.failed},         {"judges_timed_out", totals.timeouts},

@@ -92,6 +92,7 @@ std::string render_table(const GradeReport& report, bool color) {
   for (const auto& e : report.exercises) write_row(e, c, color, out);
   out << pad_right("total", c.first) << std::string(std::accumulate(c.widths.begin(), c.widths.end(), std::size_t{0}), ' ')
       << points_text(report.points()) << "/" << points_text(report.max_points()) << '\n';
+  if (!report.not_isolated.empty()) out << "\n" << not_isolated_line(report.not_isolated) << "\n";
   write_reasons(report, out);
   return out.str();
 }

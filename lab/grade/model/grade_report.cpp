@@ -79,3 +79,13 @@ bool any_failure(const GradeReport& report) {
 }
 
 }  // namespace racelab::lab
+
+namespace racelab::lab {
+
+std::string not_isolated_line(const std::string& why) {
+  return "Not isolated: the submitted programs ran without the sandbox (" + why +
+         "); the verdicts come from the judges' own checks, but a program that attacked the grader was not "
+         "contained.";
+}
+
+}  // namespace racelab::lab

@@ -73,6 +73,9 @@ struct GradeReport {
   std::string course_file;                 ///< as shown in messages
   std::string visibility = "visible";      ///< Gradescope visibility, from the course
   std::vector<EditedFile> edited;          ///< protected files not as handed out (their exercises get no credit)
+  /// Why the students' programs ran without the sandbox (bubblewrap could not start, or
+  /// RACELAB_SANDBOX=off); empty when they ran isolated.
+  std::string not_isolated;
   /// A graded workspace without CMakePresets.json or .git: its files are shown relative to it.
   std::optional<std::filesystem::path> workspace;
 
@@ -84,5 +87,8 @@ struct GradeReport {
 
 /// True when some graded judge did not pass.
 bool any_failure(const GradeReport& report);
+
+/// "Not isolated: …": what every format says when the programs ran without the sandbox.
+std::string not_isolated_line(const std::string& why);
 
 }  // namespace racelab::lab

@@ -6,6 +6,8 @@
 // before the hang. The judge must show it under its time-out verdict.
 #include <barrier>
 #include <mutex>
+#include <cstdio>
+#include <string_view>
 #include <thread>
 
 namespace racelab {
@@ -28,7 +30,12 @@ void audit() {
 
 }  // namespace racelab
 
-int main() {
+int main(int argc, char** argv) {
+  // The grader's list of its test cases, as Boost.Test prints it: one case.
+  if (argc > 1 && std::string_view(argv[1]) == "--list_content") {
+    std::fputs("only_case*\n", stderr);
+    return 0;
+  }
   {
     std::lock_guard first(racelab::accounts);
     std::lock_guard second(racelab::audit_log);
