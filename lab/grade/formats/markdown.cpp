@@ -123,7 +123,7 @@ std::string markdown_summary(const GradeReport& report) {
       << " points\n\n";
   if (!report.course.empty()) out << "Course: " << md_text(report.course) << "\n\n";
   write_table(report, out);
-  if (!report.not_isolated.empty()) out << "\n**" << md_cell(not_isolated_line(report.not_isolated)) << "**\n";
+  if (!report.not_isolated.empty()) out << "\n**" << md_text(not_isolated_line(report.not_isolated)) << "**\n";
   if (!report.edited.empty()) {
     out << "\n### Credit withheld\n\n";
     for (const auto& file : report.edited) out << "- " << md_text(withheld_note(file)) << "\n";
