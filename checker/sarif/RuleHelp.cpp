@@ -77,7 +77,12 @@ std::optional<RuleHelp> checkHelp(std::string_view Check) {
   for (const auto &[Page, Text] : Pages) {
     if (Page != Name)
       continue;
-    RuleHelp Help{introduction(Text), std::string(Text), {}};
+    RuleHelp Help;
+    Help.FullDescription = introduction(Text);
+    // "Finds a call that blocks the thread inside a coroutine — directly, or …."
+    size_t End = Help.FullDescription.find(". ");
+    Help.ShortDescription = Help.FullDescription.substr(0, End == std::string::npos ? End : End + 1);
+    Help.Markdown = std::string(Text);
     Help.HelpUri = published("checker/docs/" + std::string(Page) + ".md");
     return Help;
   }

@@ -15,9 +15,10 @@
 namespace racelab::sarif {
 
 struct RuleHelp {
-  std::string FullDescription; ///< the page's introduction, one plain-text paragraph
-  std::string Markdown;        ///< the whole page
-  std::string HelpUri;         ///< the published page (RACELAB_DOCS_URL), or "" when not published
+  std::string ShortDescription; ///< the introduction's first sentence
+  std::string FullDescription;  ///< the page's introduction, one plain-text paragraph
+  std::string Markdown;         ///< the whole page
+  std::string HelpUri;          ///< the published page (RACELAB_DOCS_URL), or "" when not published
 };
 
 /// The help of \p Check ("racelab-missing-lock" → checker/docs/missing-lock.md),

@@ -66,7 +66,7 @@ std::string sarif_rule_id(const GradeFinding& f) {
 json::object sarif_rule(const GradeFinding& f) {
   const std::string id = sarif_rule_id(f);
   if (const auto page = sarif::checkHelp(id)) {
-    auto descriptor = rule(id, "racelab-check: " + id, page->FullDescription, page->Markdown);
+    auto descriptor = rule(id, page->ShortDescription, page->FullDescription, page->Markdown);
     if (!page->HelpUri.empty()) descriptor["helpUri"] = page->HelpUri;
     return descriptor;
   }
