@@ -35,7 +35,8 @@ bool cpu_bound(const std::string& workload) { return workload != "tables"; }
 /// One run of a driver; its timed seconds, or 0 with `problem` set.
 double run_once(const PerfPlan& plan, const std::filesystem::path& driver, const PerfContest& c,
                 const std::string& strategy, bool uses_workers, std::string& problem, PerfLoad* load) {
-  DriverCall call{driver, c.strategy.workload, strategy, uses_workers ? c.workers : 1, c.size, 1, 1, plan.call_limit};
+  // No warm-up: both sides of a pair start alike, and a round costs half.
+  DriverCall call{driver, c.strategy.workload, strategy, uses_workers ? c.workers : 1, c.size, 1, 0, plan.call_limit};
   const auto outcome = bench::run_driver(call);
   if (!outcome.ok || outcome.seconds.empty()) {
     problem = outcome.problem.empty() ? "the driver reported no timing" : outcome.problem;
@@ -209,7 +210,9 @@ void measure_and_decide(const PerfPlan& plan, PerfMeasurement& m) {
     }
     if (std::none_of(m.contests.begin(), m.contests.end(), wants_more)) break;
     const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (round + 1 >= fewest && spent * (round + 2) / (round + 1) > plan.budget_seconds) break;
+    // The budget holds from the first round: on a machine so busy that even
+    // the fewest pairs do not fit, the strategies left are not measured.
+    if (spent * (round + 2) / (round + 1) > plan.budget_seconds) break;
     // On a busy machine, twice the fewest pairs: the load was given a chance to
     // pass, and a suite of perf tests on a shared runner must still end in time.
     if (round + 1 >= 2 * fewest && busy_now(m, pressure)) break;
