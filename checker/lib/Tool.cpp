@@ -4,8 +4,6 @@
 #include "lib/Check.h"
 #include "lib/Config.h"
 #include "lib/Diagnostics.h"
-#include "lib/LockSetAnalysis.h"
-#include "lib/ThreadModel.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/Diagnostic.h"
@@ -135,9 +133,8 @@ public:
   void HandleTranslationUnit(clang::ASTContext &Ctx) override {
     if (Ctx.getDiagnostics().hasErrorOccurred())
       return; // half an AST: say nothing rather than something wrong
-    ThreadModel Threads = ThreadModel::build(Ctx);
-    ThreadAccesses Accesses = analyseThreadAccesses(Ctx, Threads);
-    TranslationUnitContext TU{Ctx, Threads, Accesses, Sink};
+    std::unique_ptr<Analysis> Findings = analyseTranslationUnit(Ctx);
+    TranslationUnitContext TU{Ctx, *Findings, Sink};
     for (const auto &C : Checks)
       C->check(TU);
   }

@@ -32,7 +32,7 @@ struct Progress {
 void step(Progress& progress) {
   progress.next.fetch_add(1);
   progress.done = progress.done + 1;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'progress' is written by several threads with no lock held [racelab-missing-lock]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'progress.done' is written by several threads with no lock held [racelab-missing-lock]
 }
 void start() {
   Progress progress;
