@@ -92,6 +92,10 @@ bool stepsMayMeet(const PathStep &A, const PathStep &B, bool DistinctIterations)
   if (A.K == PathStep::Deref)
     return true;
   const IndexInfo &I = A.Index, &J = B.Index;
+  // Two threads started with different arguments (0 and n / 2) work on
+  // what those arguments select: taken as apart, as the code means them.
+  if (I.Arg && J.Arg && I.Arg != J.Arg && !(I.K == IndexInfo::Constant && J.K == IndexInfo::Constant))
+    return false;
   if (I.K == IndexInfo::Constant && J.K == IndexInfo::Constant)
     return I.Value == J.Value;
   if (I.K == IndexInfo::PerIteration && J.K == IndexInfo::PerIteration && I.Loop == J.Loop)

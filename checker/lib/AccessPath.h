@@ -30,13 +30,16 @@ struct IndexInfo {
     Unknown,      ///< any element
     Constant,     ///< Value
     PerIteration, ///< different on each iteration of Loop (a thread's id)
+    ByArgument,   ///< computed from what a thread was started with (Arg)
   };
   Kind K = Unknown;
   int64_t Value = 0;
   const clang::Stmt *Loop = nullptr;
+  /// Derived from an argument a thread was started with: its profile (0: not).
+  uint64_t Arg = 0;
 
   bool operator==(const IndexInfo &O) const {
-    return K == O.K && Value == O.Value && Loop == O.Loop;
+    return K == O.K && Value == O.Value && Loop == O.Loop && Arg == O.Arg;
   }
 };
 

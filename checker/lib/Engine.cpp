@@ -90,8 +90,36 @@ public:
       modified(U->getSubExpr());
     return true;
   }
+  /// p published: a.store(p), a = p, a.exchange(p), a.compare_exchange_*(e, p).
+  bool VisitCXXMemberCallExpr(clang::CXXMemberCallExpr *M) {
+    const clang::CXXMethodDecl *MD = M->getMethodDecl();
+    const clang::Expr *Obj = M->getImplicitObjectArgument();
+    if (!MD || !MD->getIdentifier() || !Obj || !isAtomicType(Obj->getType()))
+      return true;
+    llvm::StringRef Name = MD->getName();
+    unsigned Value = Name.starts_with("compare_exchange") ? 1 : 0;
+    if ((Name == "store" || Name == "exchange" || Value == 1) && M->getNumArgs() > Value) {
+      unsigned OrderArg = Value == 1 ? 2 : 1;
+      published(M->getArg(Value), Obj,
+                M->getNumArgs() > OrderArg ? memoryOrderOf(M->getArg(OrderArg)) : MemoryOrder::SeqCst);
+    }
+    return true;
+  }
+  bool VisitCXXOperatorCallExpr(clang::CXXOperatorCallExpr *Op) {
+    if (Op->getOperator() == clang::OO_Equal && Op->getNumArgs() == 2 &&
+        isAtomicType(Op->getArg(0)->getType()))
+      published(Op->getArg(1), Op->getArg(0), MemoryOrder::SeqCst);
+    return true;
+  }
 
 private:
+  void published(const clang::Expr *Value, const clang::Expr *Atomic, MemoryOrder Order) {
+    if (const auto *Ref = llvm::dyn_cast<clang::DeclRefExpr>(Value->IgnoreParenImpCasts()))
+      if (const auto *V = llvm::dyn_cast<clang::VarDecl>(Ref->getDecl());
+          V && V->isLocalVarDecl() && V->getType()->isPointerType())
+        Info.Published[V] = {Atomic, Order};
+  }
+
   void modified(const clang::Expr *E) {
     if (const auto *Ref = llvm::dyn_cast<clang::DeclRefExpr>(E->IgnoreParenImpCasts()))
       if (const auto *V = llvm::dyn_cast<clang::VarDecl>(Ref->getDecl()))
@@ -411,8 +439,50 @@ void Engine::applyEdge(const clang::CFGBlock &B, unsigned Succ, FlowState &S) {
   if (B.succ_size() != 2)
     return;
   const auto *Cond = llvm::dyn_cast_or_null<clang::Expr>(B.getTerminatorCondition());
-  if (Cond)
-    applyCondition(Cond, Succ == 0, /*WaitsOnly=*/false, S, 0);
+  if (!Cond)
+    return;
+  // A branch this thread never takes, given what it was started with.
+  if (std::optional<bool> Known = knownCondition(Cond); Known && *Known != (Succ == 0)) {
+    S.Live = false;
+    return;
+  }
+  applyCondition(Cond, Succ == 0, /*WaitsOnly=*/false, S, 0);
+}
+
+std::optional<bool> Engine::knownCondition(const clang::Expr *C) {
+  C = C->IgnoreParenImpCasts();
+  const auto *B = llvm::dyn_cast<clang::BinaryOperator>(C);
+  if (!B || !B->isComparisonOp())
+    return std::nullopt;
+  IndexInfo L = indexInfo(B->getLHS()), R = indexInfo(B->getRHS());
+  if (L.K != IndexInfo::Constant || R.K != IndexInfo::Constant)
+    return std::nullopt;
+  // Only when a value the thread was started with is involved (not any
+  // constant argument: a recursive call is followed once, with the first).
+  bool Given = false;
+  for (const clang::Expr *Side : {B->getLHS(), B->getRHS()})
+    if (const auto *Ref = llvm::dyn_cast<clang::DeclRefExpr>(Side->IgnoreParenImpCasts()))
+      if (const auto *V = llvm::dyn_cast<clang::VarDecl>(Ref->getDecl()))
+        if (auto It = frame().Values.find(V); It != frame().Values.end())
+          Given |= It->second.Arg != 0;
+  if (!Given)
+    return std::nullopt;
+  switch (B->getOpcode()) {
+  case clang::BO_EQ:
+    return L.Value == R.Value;
+  case clang::BO_NE:
+    return L.Value != R.Value;
+  case clang::BO_LT:
+    return L.Value < R.Value;
+  case clang::BO_GT:
+    return L.Value > R.Value;
+  case clang::BO_LE:
+    return L.Value <= R.Value;
+  case clang::BO_GE:
+    return L.Value >= R.Value;
+  default:
+    return std::nullopt;
+  }
 }
 
 void Engine::transferDtor(const clang::VarDecl *V, clang::QualType T, clang::SourceLocation At,

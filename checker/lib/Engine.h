@@ -101,6 +101,9 @@ struct FunctionInfo {
   /// exit joins them all.
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<const clang::Expr *, 1>> JoinLoops;
   llvm::DenseSet<const clang::VarDecl *> Modified; ///< locals assigned after their initialisation
+  /// Local pointers stored into an atomic (a publication): the atomic's
+  /// expression and the order of the store.
+  llvm::DenseMap<const clang::VarDecl *, std::pair<const clang::Expr *, MemoryOrder>> Published;
   /// Starts inside this function: the loops whose iterations start threads.
   llvm::SmallVector<const clang::Stmt *, 1> SpawnLoops;
 };
@@ -133,6 +136,9 @@ private:
   void applyEdge(const clang::CFGBlock &B, unsigned Succ, FlowState &S);
   void applyCondition(const clang::Expr *C, bool Outcome, bool WaitsOnly, FlowState &S, int Depth);
   void applyConditionLeaf(const clang::Expr *C, bool Outcome, bool WaitsOnly, FlowState &S);
+  /// The value of a condition that depends only on constants and on what a
+  /// thread was started with (`if (id == 0)` in the thread given 1).
+  std::optional<bool> knownCondition(const clang::Expr *C);
   void transferDtor(const clang::VarDecl *V, clang::QualType T, clang::SourceLocation At,
                     FlowState &S);
   void joinHandle(const clang::ValueDecl *Handle, clang::SourceLocation Loc, FlowState &S);
@@ -190,7 +196,8 @@ private:
   /// The mutexes a lock object (or a lock argument of a wait) stands for.
   llvm::SmallVector<AccessPath, 2> mutexesOfLockObject(const clang::Expr *E,
                                                        const clang::VarDecl **Scope);
-  bool semaphoreIsLock(const AccessPath &P) const;
+  /// The count a semaphore starts with, if its declaration says.
+  std::optional<int64_t> semaphoreCount(const AccessPath &P) const;
 
   // ---- EnginePaths.cpp: what expressions name ----
   AccessPath resolvePath(const clang::Expr *E);

@@ -407,8 +407,20 @@ void Engine::transferSpawn(const SpawnSite &Site, FlowState &St) {
       if (B.Path.valid())
         Entry.Vars[P] = B;
       IndexInfo Index = indexInfo(Site.Args[I]);
+      if (Index.K != IndexInfo::PerIteration && P->getType()->isIntegerType()) {
+        // A value the thread is started with: its profile tells two starts apart.
+        llvm::FoldingSetNodeID Id;
+        Site.Args[I]->IgnoreParenImpCasts()->Profile(Id, Ctx, /*Canonical=*/true);
+        if (Index.K == IndexInfo::Unknown)
+          Index.K = IndexInfo::ByArgument;
+        Index.Arg = Id.ComputeHash() | 1; // never 0
+      }
       if (Index.K != IndexInfo::Unknown)
         Entry.Values[P] = Index;
+      clang::QualType PT = P->getType().getNonReferenceType();
+      if (PT->isFunctionPointerType() || isStdClass(PT, {"function"}) ||
+          (PT->getAsCXXRecordDecl() && PT->getAsCXXRecordDecl()->isLambda()))
+        Entry.Callables[P] = Site.Args[I];
       if (isStdClass(P->getType(), {"promise", "future", "shared_future", "latch", "barrier"}))
         if (SyncKey K = syncKey(Site.Args[I]))
           SyncAliases[P] = K;
@@ -442,6 +454,11 @@ void Engine::transferSpawn(const SpawnSite &Site, FlowState &St) {
       F.AcquiredBy = Site.Spawn;
       C->Initial.addLock(F);
     }
+    // A packaged_task run by the thread: its future is ready when it ends,
+    // after everything the thread did.
+    if (Site.Callable && isStdClass(Site.Callable->getType(), {"packaged_task"}))
+      if (SyncKey K = syncKey(Site.Callable))
+        Info.SignalsAny.push_back(K);
     It->second = C->Id;
     Out.Contexts.push_back(std::move(Info));
     Pending.push_back(C->Id);

@@ -141,6 +141,13 @@ AccessPath Engine::resolvePath(const clang::Expr *E) {
     if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(E)) {
       if (auto It = frame().CallResults.find(Call); It != frame().CallResults.end())
         return It->second;
+      // std::move(x), std::forward(x), std::as_const(x): x itself.
+      if (const clang::FunctionDecl *F = Call->getDirectCallee();
+          F && Call->getNumArgs() == 1 && F->getIdentifier() && isInStd(F) &&
+          (F->getName() == "move" || F->getName() == "forward" || F->getName() == "as_const")) {
+        E = Call->getArg(0);
+        continue;
+      }
       if (const auto *M = llvm::dyn_cast<clang::CXXMemberCallExpr>(Call)) {
         const clang::CXXMethodDecl *MD = M->getMethodDecl();
         if (MD && isElementAccessor(MD->getNameAsString()) && M->getImplicitObjectArgument() &&
@@ -173,6 +180,12 @@ AccessPath Engine::resolvePointee(const clang::Expr *E, Binding *Via) {
     }
     if (const auto *B = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(E)) {
       E = B->getSubExpr();
+      continue;
+    }
+    // A copy of a pointer (a shared_ptr captured by value) points where it did.
+    if (const auto *C = llvm::dyn_cast<clang::CXXConstructExpr>(E);
+        C && C->getNumArgs() == 1 && C->getConstructor()->isCopyOrMoveConstructor()) {
+      E = C->getArg(0);
       continue;
     }
     if (const auto *Cast = llvm::dyn_cast<clang::ImplicitCastExpr>(E)) {
@@ -234,7 +247,8 @@ AccessPath Engine::resolvePointee(const clang::Expr *E, Binding *Via) {
     }
     if (const auto *Op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(E); Op && Op->getNumArgs() >= 1) {
       if (Op->getOperator() == clang::OO_PlusPlus || Op->getOperator() == clang::OO_MinusMinus ||
-          Op->getOperator() == clang::OO_Plus || Op->getOperator() == clang::OO_Minus) {
+          Op->getOperator() == clang::OO_Plus || Op->getOperator() == clang::OO_Minus ||
+          Op->getOperator() == clang::OO_Arrow) {
         E = Op->getArg(0);
         continue;
       }
@@ -305,6 +319,11 @@ IndexInfo Engine::indexInfo(const clang::Expr *E, int Depth) {
       IndexInfo FromInit = indexInfo(V->getInit(), Depth + 1);
       if (FromInit.K == IndexInfo::PerIteration)
         return FromInit; // begin = id * chunk, and a loop from there
+      if (FromInit.Arg) {
+        if (Info->Modified.count(V))
+          FromInit.K = IndexInfo::ByArgument; // a loop from what the thread was given
+        return FromInit;
+      }
       if (!Info->Modified.count(V) && !V->getType()->isReferenceType())
         return FromInit;
     }
@@ -318,6 +337,10 @@ IndexInfo Engine::indexInfo(const clang::Expr *E, int Depth) {
       IndexInfo I = indexInfo(CE, Depth + 1);
       if (I.K == IndexInfo::PerIteration)
         return I;
+      if (I.Arg) {
+        Result = I;
+        Result.K = IndexInfo::ByArgument;
+      }
     }
   return Result;
 }

@@ -121,6 +121,15 @@ void Engine::transferDecl(const clang::VarDecl *V, const clang::Stmt *DeclStmt, 
     return;
   if (T->isReferenceType()) {
     AccessPath P = resolvePath(Init);
+    // `for (auto &slot : results)` starting a thread per slot: each slot is
+    // an element of its own.
+    for (const clang::Stmt *Loop : infoFor(frame().Function)->SpawnLoops)
+      if (const auto *Range = llvm::dyn_cast<clang::CXXForRangeStmt>(Loop);
+          Range && Range->getLoopVariable() == V && P.valid() && !P.Steps.empty() &&
+          P.Steps.back().K == PathStep::Element) {
+        P.Steps.back().Index.K = IndexInfo::PerIteration;
+        P.Steps.back().Index.Loop = Loop;
+      }
     if (P.valid()) {
       Binding B;
       B.Path = P;
@@ -143,6 +152,17 @@ void Engine::transferDecl(const clang::VarDecl *V, const clang::Stmt *DeclStmt, 
     Binding B;
     B.K = Binding::PointsTo;
     B.Path = resolvePointee(Init, &B);
+    // A pointer this code publishes through an atomic: what it points to is
+    // what readers of the atomic reach.
+    if (auto It = infoFor(frame().Function)->Published.find(V);
+        It != infoFor(frame().Function)->Published.end() && !B.Path.valid()) {
+      AccessPath A = resolvePath(It->second.first);
+      if (A.valid()) {
+        B.Path = A.withDeref();
+        if (!releases(It->second.second))
+          B.RelaxedVia = llvm::dyn_cast_or_null<clang::ValueDecl>(A.namedDecl());
+      }
+    }
     if (const clang::Expr *Atomic = loadedAtomic(Init)) {
       // A pointer loaded from an atomic: it points where the publisher's did.
       AccessPath A = resolvePath(Atomic);
@@ -241,7 +261,8 @@ void Engine::transferAssign(const clang::Expr *LHS, const clang::Expr *RHS, cons
     }
   AccessPath P = resolvePath(LHS);
   if (P.valid())
-    checkWriteBack(P, RHS, At->getExprLoc(), false, St);
+    checkWriteBack(P, RHS, LHS->getExprLoc(), false, St);
+  (void)At;
 }
 
 void Engine::noteLoaded(const clang::VarDecl *Local, const clang::Expr *Value, FlowState &St) {

@@ -59,19 +59,18 @@ const clang::Expr *pointerArgument(llvm::ArrayRef<const clang::Expr *> Args, uns
 
 } // namespace
 
-bool Engine::semaphoreIsLock(const AccessPath &P) const {
+std::optional<int64_t> Engine::semaphoreCount(const AccessPath &P) const {
   const clang::Expr *Init = nullptr;
   if (const auto *V = llvm::dyn_cast_or_null<clang::VarDecl>(P.namedDecl()))
     Init = V->getInit();
   else if (const auto *F = llvm::dyn_cast_or_null<clang::FieldDecl>(P.namedDecl()))
     Init = F->getInClassInitializer();
   const auto *C = Init ? llvm::dyn_cast<clang::CXXConstructExpr>(Init->IgnoreImplicit()) : nullptr;
-  if (!C || C->getNumArgs() == 0)
-    return true; // not known: taken as a lock, the fair reading of acquire … release
   clang::Expr::EvalResult R;
-  if (C->getArg(0)->isValueDependent() || !C->getArg(0)->EvaluateAsInt(R, Ctx))
-    return true;
-  return R.Val.getInt() == 1; // 0: a signal; more: lets several threads in
+  if (!C || C->getNumArgs() == 0 || C->getArg(0)->isValueDependent() ||
+      !C->getArg(0)->EvaluateAsInt(R, Ctx))
+    return std::nullopt;
+  return R.Val.getInt().getExtValue();
 }
 
 llvm::SmallVector<AccessPath, 2> Engine::mutexesOfLockObject(const clang::Expr *E,
@@ -199,15 +198,20 @@ bool Engine::transferSyncCall(const clang::CallExpr *E, const clang::FunctionDec
     return true;
   }
   if (isSemaphoreType(T)) {
+    // Starting at 1 (or unknown), acquire … release is a lock; starting at 0,
+    // release signals and acquire waits for it; more lets several in at once.
     AccessPath S = resolvePath(Obj);
+    std::optional<int64_t> Count = semaphoreCount(S);
     if (Name == "acquire") {
-      if (semaphoreIsLock(S))
+      if (!Count || *Count == 1)
         acquire(S, LockKind::Semaphore, false, nullptr, E, Loc, St, "std::counting_semaphore::acquire");
-      St.wait(syncKey(S));
+      else if (*Count == 0)
+        St.wait(syncKey(S));
     } else if (Name == "release") {
       if (St.findLock(S))
         St.releaseManual(S);
-      St.signal(syncKey(S));
+      if (Count && *Count == 0)
+        St.signal(syncKey(S));
     }
     return true;
   }
@@ -444,9 +448,11 @@ void Engine::applyConditionLeaf(const clang::Expr *C, bool Outcome, bool WaitsOn
     if (isSemaphoreType(T) && llvm::StringRef(Name).starts_with("try_acquire")) {
       if (Outcome && !WaitsOnly) {
         AccessPath P = resolvePath(Obj);
-        if (semaphoreIsLock(P))
+        std::optional<int64_t> Count = semaphoreCount(P);
+        if (!Count || *Count == 1)
           acquire(P, LockKind::Semaphore, false, nullptr, M, Loc, S, Name);
-        S.wait(syncKey(P));
+        else if (*Count == 0)
+          S.wait(syncKey(P));
       }
       return;
     }

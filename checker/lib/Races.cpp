@@ -69,39 +69,55 @@ public:
         Groups[groupKey(X.Path)].push_back(&X);
     for (auto &[Key, List] : Groups) {
       llvm::stable_sort(List, [&](const Access *X, const Access *Y) { return before(X->Loc, Y->Loc); });
+      // The write to report: one that races, preferably one that holds no
+      // lock at all (the one to fix), else the first in source order.
+      std::optional<Race> Best;
       for (const Access *W : List) {
         if (W->Kind != AccessKind::Write)
           continue;
-        const Access *Other = nullptr;
-        std::optional<LockFact> Reader;
-        for (const Access *X : List) {
-          if (X == W || X->Loc == W->Loc)
-            continue;
-          if (race(*W, *X, &Reader)) {
-            Other = X;
-            break;
-          }
-        }
-        if (!Other)
-          for (const Access *X : List)
-            if (X->Loc == W->Loc && race(*W, *X, &Reader)) {
-              Other = X; // the same code, run by a second thread
-              break;
-            }
-        if (!Other)
+        std::optional<Race> R = raceOf(W, List);
+        if (!R)
           continue;
-        Race R;
-        R.Write = W;
-        R.Other = Other;
-        const ContextInfo &CW = A.Contexts[W->Context], &CO = A.Contexts[Other->Context];
-        bool SameCode = Other->Loc == W->Loc || (CW.K == ContextInfo::Thread &&
-                                                  CO.K == ContextInfo::Thread && CW.Function == CO.Function);
-        R.K = SameCode || Other->Kind == AccessKind::Write ? Race::LostUpdate : Race::StaleRead;
-        R.ReaderLock = Reader;
-        A.Races.push_back(R);
+        bool Unlocked = A.state(W->State).mustLocks().empty();
+        if (!Best || (Unlocked && !A.state(Best->Write->State).mustLocks().empty()))
+          Best = R;
+        if (Unlocked)
+          break;
+      }
+      if (Best)
+        A.Races.push_back(*Best);
+    }
+  }
+
+  /// The race \p W is in, if any.
+  std::optional<Race> raceOf(const Access *W, llvm::ArrayRef<const Access *> List) const {
+    const Access *Other = nullptr;
+    std::optional<LockFact> Reader;
+    for (const Access *X : List) {
+      if (X == W || X->Loc == W->Loc)
+        continue;
+      if (race(*W, *X, &Reader)) {
+        Other = X;
         break;
       }
     }
+    if (!Other)
+      for (const Access *X : List)
+        if (X->Loc == W->Loc && race(*W, *X, &Reader)) {
+          Other = X; // the same code, run by a second thread
+          break;
+        }
+    if (!Other)
+      return std::nullopt;
+    Race R;
+    R.Write = W;
+    R.Other = Other;
+    const ContextInfo &CW = A.Contexts[W->Context], &CO = A.Contexts[Other->Context];
+    bool SameCode = Other->Loc == W->Loc || (CW.K == ContextInfo::Thread &&
+                                              CO.K == ContextInfo::Thread && CW.Function == CO.Function);
+    R.K = SameCode || Other->Kind == AccessKind::Write ? Race::LostUpdate : Race::StaleRead;
+    R.ReaderLock = Reader;
+    return R;
   }
 
   void findSplits() {

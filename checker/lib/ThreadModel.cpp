@@ -474,6 +474,7 @@ private:
     }
     S.Function = F;
     S.Lambda = Lambda;
+    S.Callable = Callable;
     S.TakesStopToken = JThread && F->getNumParams() > 0 &&
                        isStdClass(F->getParamDecl(0)->getType(), {"stop_token"});
     S.Args.append(Args.begin(), Args.end());

@@ -41,6 +41,8 @@ struct SpawnSite {
   /// functor's call operator. Always has a body.
   const clang::FunctionDecl *Function = nullptr;
   const clang::LambdaExpr *Lambda = nullptr; ///< when Function is a lambda's
+  /// What the start was given to run, as written (`worker`, `std::move(task)`).
+  const clang::Expr *Callable = nullptr;
   /// The values given to Function's parameters, in order (a member
   /// function's object excluded).
   llvm::SmallVector<const clang::Expr *, 4> Args;
