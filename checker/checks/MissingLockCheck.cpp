@@ -7,6 +7,8 @@
 #include "checks/MissingLockCheck.h"
 #include "checks/ThreadWords.h"
 
+#include "clang/AST/DeclCXX.h"
+
 #include <cassert>
 
 namespace racelab {
@@ -15,39 +17,72 @@ namespace {
 
 std::string named(const AccessPath &P) { return "'" + P.spelling() + "'"; }
 
+/// An access as the code names it there (`items_` in a member function,
+/// `stats->hits` through a parameter), or by its path.
+std::string written(const Access &X) { return X.Name.empty() ? named(X.Path) : "'" + X.Name + "'"; }
+
+/// As written, and when that is another name for memory known by a name of
+/// its own (a reference or pointer parameter bound to a caller's variable),
+/// that name too: "'sum' (that is, 'grand_total')", "'*fresh' (what
+/// 'headline' points to)".
+std::string named(const Access &X) {
+  std::string Own = X.Path.spelling();
+  bool Rooted = X.Path.Kind == AccessPath::Root::Global || X.Path.Kind == AccessPath::Root::Local;
+  if (Rooted && !X.Name.empty() && !X.Path.Steps.empty() &&
+      X.Path.Steps.back().K == PathStep::Deref && X.Name != "*" + Own)
+    return "'" + X.Name + "' (what '" + Own + "' points to)";
+  bool Named = Rooted && (X.Path.Steps.empty() || X.Path.Steps.back().K != PathStep::Deref);
+  // `stats->hits` for the caller's `stats.hits`: the same name, not another.
+  auto Plain = [](std::string S) {
+    for (size_t I = S.find("->"); I != std::string::npos; I = S.find("->", I))
+      S.replace(I, 2, ".");
+    return S;
+  };
+  if (X.Name.empty() || Plain(X.Name) == Plain(Own) || !Named)
+    return written(X);
+  return "'" + X.Name + "' (that is, '" + Own + "')";
+}
+
+/// 'current', 'StopFlag::get'.
+std::string getterName(const clang::FunctionDecl &F) {
+  if (const auto *M = llvm::dyn_cast<clang::CXXMethodDecl>(&F); M && M->getParent()->getIdentifier())
+    return "'" + M->getParent()->getNameAsString() + "::" + M->getNameAsString() + "'";
+  return quoted(&F);
+}
+
 class Reporter {
 public:
   Reporter(const TranslationUnitContext &TU, llvm::StringRef CheckName)
-      : TU(TU), A(TU.Findings), W(TU), SM(TU.Ctx.getSourceManager()), CheckName(CheckName) {}
+      : TU(TU), W(TU), SM(TU.Ctx.getSourceManager()), CheckName(CheckName) {}
 
   void report(const Race &R) {
     const Access &Write = *R.Write, &Other = *R.Other;
+    // Reported at the write, or at a read that takes no lock while the
+    // write holds one (the read is what to fix); a note shows the other.
+    const Access &At = R.At ? *R.At : Write;
+    const Access &Then = &At == &Write ? Other : Write;
+    bool AtRead = &At == &Other && Other.Kind == AccessKind::Read;
     bool Self = Write.Loc == Other.Loc;
     bool SameCode = Self || W.sameCode(Write.Context, Other.Context);
-    std::string Var = named(Write.Path);
     auto SharedW = W.sharedLocks(Write.Context, Write.State);
-    auto SharedO = W.sharedLocks(Other.Context, Other.State);
-    auto OwnW = W.ownLocks(Write.Context, Write.State);
-    auto OwnO = W.ownLocks(Other.Context, Other.State);
-    std::string Held = R.ReaderLock ? "holding " + lockName(*R.ReaderLock) + " only for reading"
-                       : !SharedW.empty() || !SharedO.empty() ? "with no common lock held"
-                       : !OwnW.empty() || !OwnO.empty()       ? "with no shared lock held"
-                                                              : "with no lock held";
+    const Access *ViaGetter = At.Getter ? &At : Then.Getter ? &Then : nullptr;
     Diagnostic D;
     D.Check = CheckName.str();
-    if (R.K == Race::LostUpdate)
-      D.Message = Var + " is written by several threads " + Held + "; updates can be lost";
-    else
-      D.Message = Var + " is written by one thread and read by another " + Held +
-                  "; the reader can see a stale or half-written value";
+    D.Message = AtRead ? readMessage(Other, SharedW) : raceMessage(R);
 
     if (!Self)
-      D.Notes.push_back(W.note(Other.Loc, Var + " is also " +
-                                              (Other.Kind == AccessKind::Write ? "written" : "read") +
-                                              " here by " +
-                                              W.who(Other.Context, Other.State, Other.Function, SameCode) +
-                                              ", " + W.holding(Other.Context, Other.State)));
-    if (!R.ReaderLock && !SharedW.empty())
+      D.Notes.push_back(W.note(Then.Loc, written(Then) + " is also " +
+                                             (Then.Kind == AccessKind::Write ? "written" : "read") +
+                                             " here by " +
+                                             W.who(Then.Context, Then.State, Then.Function, SameCode) +
+                                             ", " + W.holding(Then.Context, Then.State)));
+    if (AtRead) {
+      if (!ViaGetter)
+        D.Notes.push_back(W.note(At.Loc,
+                                 "a lock keeps out only the threads that take it too: this read "
+                                 "takes none, so nothing keeps the write apart from it",
+                                 /*ShowSource=*/false));
+    } else if (!R.ReaderLock && !SharedW.empty())
       D.Notes.push_back(W.note(Write.Loc,
                                "the write holds " + ThreadWords::lockNames(SharedW) +
                                    ", which the other access does not",
@@ -64,7 +99,13 @@ public:
       W.addWindowNote(D, Write.Context, Write.State, "runs");
     else if (W.isStarter(Other.Context))
       W.addWindowNote(D, Other.Context, Other.State, "runs");
-    W.addOwnLockNotes(D, OwnW);
+    W.addOwnLockNotes(D, W.ownLocks(Write.Context, Write.State));
+    if (ViaGetter)
+      D.Notes.push_back(W.note(ViaGetter->Loc,
+                               getterName(*ViaGetter->Getter) + " returns a reference to " +
+                                   named(ViaGetter->Path) +
+                                   ": a lock it takes is released when it returns, before this "
+                                   "use of the reference"));
     for (const Access *X : {&Write, &Other})
       if (X->RelaxedVia) {
         D.Notes.push_back(W.note(X->Loc,
@@ -74,14 +115,44 @@ public:
                                      "memory_order_release and load it with memory_order_acquire"));
         break;
       }
-    D.Notes.push_back(W.note(Write.Loc,
-                             "to fix: protect every access to " + Var +
-                                 " with the same std::mutex (std::lock_guard), make it "
-                                 "std::atomic, or give it to one owner thread",
-                             /*ShowSource=*/false));
-    TU.Sink.report(SM, Write.Loc, std::move(D));
+    std::string Fix = ViaGetter ? "to fix: make " + getterName(*ViaGetter->Getter) +
+                                      " return a copy, made while it holds the lock"
+                      : AtRead ? "to fix: take " + ThreadWords::lockNames(SharedW) +
+                                   " around this read too (std::lock_guard), or make " +
+                                   written(At) + " std::atomic"
+                             : "to fix: protect every access to " + written(At) +
+                                   " with the same std::mutex (std::lock_guard), make it "
+                                   "std::atomic, or give it to one owner thread";
+    D.Notes.push_back(W.note(At.Loc, Fix, /*ShowSource=*/false));
+    TU.Sink.report(SM, At.Loc, std::move(D));
   }
 
+private:
+  /// Reported at the write: "'x' is written by several threads with no lock held; …".
+  std::string raceMessage(const Race &R) const {
+    const Access &Write = *R.Write, &Other = *R.Other;
+    auto SharedW = W.sharedLocks(Write.Context, Write.State);
+    auto SharedO = W.sharedLocks(Other.Context, Other.State);
+    bool Own = !W.ownLocks(Write.Context, Write.State).empty() ||
+               !W.ownLocks(Other.Context, Other.State).empty();
+    std::string Held = R.ReaderLock ? "holding " + lockName(*R.ReaderLock) + " only for reading"
+                       : !SharedW.empty() || !SharedO.empty() ? "with no common lock held"
+                       : Own                                  ? "with no shared lock held"
+                                                              : "with no lock held";
+    std::string Var = named(R.At ? *R.At : Write);
+    if (R.K == Race::LostUpdate)
+      return Var + " is written by several threads " + Held + "; updates can be lost";
+    return Var + " is written by one thread and read by another " + Held +
+           "; the reader can see a stale or half-written value";
+  }
+
+  /// Reported at a read that holds no lock while the write holds \p Locks.
+  std::string readMessage(const Access &Read, llvm::ArrayRef<LockFact> Locks) const {
+    return named(Read) + " is read with no lock held while another thread writes it holding " +
+           ThreadWords::lockNames(Locks) + "; the reader can see a stale or half-written value";
+  }
+
+public:
   void report(const SplitUpdateFinding &F) {
     const SplitUpdate &U = *F.Update;
     const Access &Other = *F.Other;
@@ -134,7 +205,6 @@ public:
 
 private:
   const TranslationUnitContext &TU;
-  const Analysis &A;
   ThreadWords W;
   const clang::SourceManager &SM;
   llvm::StringRef CheckName;

@@ -19,7 +19,7 @@ namespace racelab {
 class ThreadWords {
 public:
   explicit ThreadWords(const TranslationUnitContext &TU)
-      : TU(TU), A(TU.Findings), SM(TU.Ctx.getSourceManager()) {}
+      : A(TU.Findings), SM(TU.Ctx.getSourceManager()) {}
 
   Note note(clang::SourceLocation Loc, std::string Message, bool ShowSource = true) const {
     return noteAt(SM, Loc, std::move(Message), ShowSource);
@@ -56,7 +56,6 @@ public:
   void addOwnLockNotes(Diagnostic &D, llvm::ArrayRef<LockFact> Own) const;
 
 private:
-  const TranslationUnitContext &TU;
   const Analysis &A;
   const clang::SourceManager &SM;
 };

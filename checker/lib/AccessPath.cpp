@@ -76,8 +76,8 @@ std::string AccessPath::spelling() const {
       break;
     }
   }
-  if (PendingDeref)
-    Out = "*" + Out;
+  // What a pointer points to is named by the pointer, as containers name
+  // their elements.
   return Out;
 }
 
@@ -98,6 +98,9 @@ bool stepsMayMeet(const PathStep &A, const PathStep &B, bool DistinctIterations)
     return false;
   if (I.K == IndexInfo::Constant && J.K == IndexInfo::Constant)
     return I.Value == J.Value;
+  if (I.K == IndexInfo::Claimed && J.K == IndexInfo::Claimed)
+    return false; // each slot handed out once
+
   if (I.K == IndexInfo::PerIteration && J.K == IndexInfo::PerIteration && I.Loop == J.Loop)
     return !DistinctIterations;
   return true;

@@ -31,6 +31,7 @@ struct IndexInfo {
     Constant,     ///< Value
     PerIteration, ///< different on each iteration of Loop (a thread's id)
     ByArgument,   ///< computed from what a thread was started with (Arg)
+    Claimed,      ///< taken with an atomic fetch_add: different at every use
   };
   Kind K = Unknown;
   int64_t Value = 0;

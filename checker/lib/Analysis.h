@@ -91,6 +91,8 @@ enum class AtomicOp : uint8_t {
 /// One access to memory by one context.
 struct Access {
   AccessPath Path;
+  /// The memory as the code names it at Loc (`items_`, `stats->hits`), or "".
+  std::string Name;
   clang::SourceLocation Loc;
   AccessKind Kind = AccessKind::Read;
   AtomicOp Op = AtomicOp::None;
@@ -104,6 +106,17 @@ struct Access {
   /// Reached through a pointer that was published or loaded with a relaxed
   /// atomic operation (for the message).
   const clang::ValueDecl *RelaxedVia = nullptr;
+  /// The construction of a new object (new T, make_unique): each run makes
+  /// another, so two of them never touch the same memory.
+  bool Made = false;
+  /// Memory made here (new T, make_unique) that this code then publishes with
+  /// a release store to this atomic: ordered before every access that
+  /// reaches it through an acquire load of that atomic, whatever was
+  /// published before.
+  SyncKey MadeFor = nullptr;
+  /// Reached through the reference this function returned (a getter whose
+  /// lock is released before the caller uses what it hands out).
+  const clang::FunctionDecl *Getter = nullptr;
 };
 
 /// A value read and written back as two steps.
@@ -136,6 +149,10 @@ struct OutputWrite {
   unsigned Position = 0;
   unsigned Frame = 0;
   bool LockStatement = false; ///< m.lock()/unlock() between two parts (no output)
+  /// Written to an osyncstream variable: which, and how often it had
+  /// emitted before (parts with the same reach the stream together).
+  const clang::VarDecl *Osync = nullptr;
+  unsigned Emission = 0;
   unsigned Context = 0;
   unsigned State = 0;
   const clang::FunctionDecl *Function = nullptr;
@@ -200,6 +217,9 @@ struct Race {
   Kind K = LostUpdate;
   const Access *Write = nullptr;
   const Access *Other = nullptr; ///< == Write: the same code in a second thread
+  /// Where to report: the write, or the other access when it is a read made
+  /// with no lock while the write holds one (the read is what to fix).
+  const Access *At = nullptr;
   /// A shared_mutex both hold only for reading (the write's hold), if that is
   /// all they have in common.
   std::optional<LockFact> ReaderLock;

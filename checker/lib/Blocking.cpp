@@ -192,7 +192,15 @@ std::optional<BlockingMatch> matchBlockingLoop(const clang::Stmt *Loop, clang::A
   }
   if (!Cond)
     return std::nullopt;
-  auto Suspends = [](const clang::Stmt *S) { return llvm::isa<clang::CoroutineSuspendExpr>(S); };
+  auto Suspends = [](const clang::Stmt *S) {
+    const auto *Suspend = llvm::dyn_cast<clang::CoroutineSuspendExpr>(S);
+    if (!Suspend || !Suspend->getOperand())
+      return false;
+    // co_await this_coro::executor only asks a question: it never suspends.
+    std::string Awaited = plainClassName(Suspend->getOperand()->getType());
+    return !llvm::StringRef(Awaited).starts_with("boost::asio::this_coro::") &&
+           Awaited != "std::suspend_never";
+  };
   if (anyNode(Loop, Suspends))
     return std::nullopt; // hands the event loop back on the way round
   auto StartsAsync = [](const clang::Stmt *S) {

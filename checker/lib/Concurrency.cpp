@@ -28,6 +28,10 @@ bool Concurrency::ordered(const EventPoint &Before, const EventPoint &After) con
     if (SA.waited(joinKey(C)))
       return true;
   }
+  // Made fresh and published: whoever reaches it through the atomic got it
+  // from that store (earlier stores published other memory).
+  if (Before.MadeFor && Before.MadeFor == After.PublishedBy)
+    return true;
   // Signalled after Before, waited for before After.
   for (SyncKey K : A.Contexts[Before.Context].SignalsAny)
     if (!SB.signalled(K) && (SA.waited(K) || After.PublishedBy == K))

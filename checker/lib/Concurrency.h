@@ -29,6 +29,8 @@ struct EventPoint {
   unsigned State = 0;
   /// Reached through a pointer loaded with acquire from this atomic.
   SyncKey PublishedBy = nullptr;
+  /// Made fresh, then published with release through this atomic.
+  SyncKey MadeFor = nullptr;
 };
 
 class Concurrency {

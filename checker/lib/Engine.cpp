@@ -114,9 +114,15 @@ public:
 
 private:
   void published(const clang::Expr *Value, const clang::Expr *Atomic, MemoryOrder Order) {
-    if (const auto *Ref = llvm::dyn_cast<clang::DeclRefExpr>(Value->IgnoreParenImpCasts()))
+    const clang::Expr *E = Value->IgnoreParenImpCasts();
+    // a.store(p.get()) of a smart pointer p: p's object is published.
+    if (const auto *Get = llvm::dyn_cast<clang::CXXMemberCallExpr>(E);
+        Get && Get->getMethodDecl() && Get->getMethodDecl()->getIdentifier() &&
+        Get->getMethodDecl()->getName() == "get")
+      E = Get->getImplicitObjectArgument()->IgnoreParenImpCasts();
+    if (const auto *Ref = llvm::dyn_cast<clang::DeclRefExpr>(E))
       if (const auto *V = llvm::dyn_cast<clang::VarDecl>(Ref->getDecl());
-          V && V->isLocalVarDecl() && V->getType()->isPointerType())
+          V && V->isLocalVarDecl() && (V->getType()->isPointerType() || isPointerLikeClass(V->getType())))
         Info.Published[V] = {Atomic, Order};
   }
 
@@ -490,6 +496,10 @@ void Engine::transferDtor(const clang::VarDecl *V, clang::QualType T, clang::Sou
   T = T.getNonReferenceType();
   if (isScopedLockType(T)) {
     S.releaseScope(V);
+    if (auto It = frame().UserLocks.find(V); It != frame().UserLocks.end() && V->getInit()) {
+      auto [Unlock, Object] = It->second;
+      inlineCall(V->getInit(), Unlock, nullptr, {}, Object, S);
+    }
     return;
   }
   clang::QualType Element = T;

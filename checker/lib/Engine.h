@@ -78,6 +78,13 @@ struct Frame {
   /// Callables parameters and captures were given.
   llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> Callables;
   llvm::DenseMap<const clang::VarDecl *, LoadedValue> Loaded;
+  /// Lock objects over a lockable class of the user's (a spin lock): its
+  /// unlock() and the object, for the lock object's destructor.
+  llvm::DenseMap<const clang::VarDecl *, std::pair<const clang::CXXMethodDecl *, AccessPath>>
+      UserLocks;
+  /// osyncstream variables: how often each has emitted (what it holds in
+  /// between reaches the stream whole).
+  llvm::DenseMap<const clang::VarDecl *, unsigned> Emitted;
   /// The object `this` names (invalid: no object).
   AccessPath This;
   /// A reference-returning function: the path its return statement names.
@@ -115,6 +122,9 @@ struct Context {
   bool RecordOwned = false;   ///< record accesses to its own locals (it starts threads)
   bool Coroutine = false;     ///< record blocking calls and suspensions
   Frame Entry;                ///< the entry frame's bindings
+  /// Thread: the starter's frame as it was at the start, where lambdas the
+  /// starter made (and the thread calls) find what they captured.
+  std::shared_ptr<Frame> Creator;
   FlowState Initial;
   FlowState Exit;
 };
@@ -149,6 +159,8 @@ private:
   void transferDecl(const clang::VarDecl *V, const clang::Stmt *DeclStmt, FlowState &St);
   void transferScopedLock(const clang::VarDecl *V, const clang::CXXConstructExpr *E,
                           const clang::Stmt *At, FlowState &St);
+  /// A method (lock, unlock) of a lockable class of the user's, with a body.
+  const clang::CXXMethodDecl *lockableMethod(clang::QualType T, llvm::StringRef Name) const;
   void transferAssign(const clang::Expr *LHS, const clang::Expr *RHS, const clang::Expr *At,
                       FlowState &St);
   void statementLevel(const clang::Stmt *S, FlowState &St);
@@ -165,6 +177,8 @@ private:
                           const clang::Expr *Obj, llvm::ArrayRef<const clang::Expr *> Args,
                           FlowState &St);
   void transferConstruct(const clang::CXXConstructExpr *E, FlowState &St);
+  void noteHandleCopies(const clang::CXXMethodDecl *MD, const clang::Expr *Obj,
+                        llvm::ArrayRef<const clang::Expr *> Args);
   bool transferSyncCall(const clang::CallExpr *E, const clang::FunctionDecl *F,
                         const clang::Expr *Obj, llvm::ArrayRef<const clang::Expr *> Args,
                         FlowState &St);
@@ -199,7 +213,7 @@ private:
   /// The count a semaphore starts with, if its declaration says.
   std::optional<int64_t> semaphoreCount(const AccessPath &P) const;
 
-  // ---- EnginePaths.cpp: what expressions name ----
+  // ---- EnginePaths.cpp: what expressions name (EngineAccesses.cpp: recording) ----
   AccessPath resolvePath(const clang::Expr *E);
   AccessPath resolvePointee(const clang::Expr *E, Binding *Via = nullptr);
   AccessPath resolveVar(const clang::VarDecl *V, bool ViaCapture);
@@ -208,6 +222,10 @@ private:
   const clang::Expr *callableOf(const clang::VarDecl *V);
   Binding bindArgument(const clang::Expr *Arg, clang::QualType ParamType);
   void bindCaptures(Frame &Fr, const clang::LambdaExpr *L);
+  /// The frame where \p L was made: the nearest followed frame of the
+  /// function that defines it, or the starter's frame of this thread.
+  Frame *creatorOf(const clang::LambdaExpr *L, bool &FromStarter);
+  void bindCapturesHere(Frame &Fr, const clang::LambdaExpr *L);
   SyncKey syncKey(const clang::Expr *E);
   SyncKey syncKey(const AccessPath &P) const;
   const clang::ValueDecl *handleOf(const clang::Expr *E);
@@ -215,6 +233,8 @@ private:
               clang::SourceLocation Loc = {});
   void recordPath(const AccessPath &P, clang::QualType T, clang::SourceLocation Loc, AccessKind K,
                   AtomicOp Op, const Binding &Via, FlowState &St);
+  /// The function whose returned reference \p E goes through, if any.
+  const clang::FunctionDecl *getterOf(const clang::Expr *E);
   bool tracked(const AccessPath &P, clang::QualType T) const;
   std::optional<std::pair<std::string, std::string>> streamOf(const clang::Expr *E);
 

@@ -4,6 +4,7 @@
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/Hashing.h"
@@ -21,6 +22,38 @@ clang::QualType objectType(const clang::Expr *Obj) {
   if (T->isPointerType())
     T = T->getPointeeType();
   return T.getNonReferenceType();
+}
+
+/// std::chrono::seconds(0), 0ms, {}: a timeout of nothing.
+bool isZeroDuration(const clang::Expr *E) {
+  bool SawZero = false, SawOther = false;
+  llvm::SmallVector<const clang::Stmt *, 8> Work{E};
+  while (!Work.empty()) {
+    const clang::Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *I = llvm::dyn_cast<clang::IntegerLiteral>(S))
+      (I->getValue() == 0 ? SawZero : SawOther) = true;
+    else if (const auto *U = llvm::dyn_cast<clang::UserDefinedLiteral>(S);
+             U && U->getLiteralOperatorKind() == clang::UserDefinedLiteral::LOK_Template) {
+      // 0ms: the digits are the literal operator's template arguments.
+      const clang::FunctionDecl *Op = U->getDirectCallee();
+      const clang::TemplateArgumentList *Digits = Op ? Op->getTemplateSpecializationArgs() : nullptr;
+      if (!Digits || Digits->size() != 1 || Digits->get(0).getKind() != clang::TemplateArgument::Pack)
+        return false;
+      for (const clang::TemplateArgument &D : Digits->get(0).pack_elements())
+        (D.getKind() == clang::TemplateArgument::Integral && D.getAsIntegral() == '0' ? SawZero
+                                                                                      : SawOther) = true;
+      continue;
+    }
+    else if (llvm::isa<clang::DeclRefExpr, clang::FloatingLiteral>(S) &&
+             !llvm::isa_and_nonnull<clang::FunctionDecl>(
+                 llvm::cast<clang::Expr>(S)->getReferencedDeclOfCallee()))
+      SawOther = true;
+    for (const clang::Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return SawZero && !SawOther;
 }
 
 } // namespace
@@ -66,6 +99,19 @@ void Engine::noteBlocking(const clang::Expr *E, const clang::FunctionDecl *F, Fl
   const auto *Call = llvm::dyn_cast<clang::CallExpr>(E);
   if (!Emit || !Call || !F)
     return;
+  // A future polled with a zero timeout, or read once it is ready, waits for
+  // nothing.
+  // (wait_for is a member of the future's base class: look through the cast.)
+  if (const auto *M = llvm::dyn_cast<clang::CXXMemberCallExpr>(Call); M && F->getIdentifier()) {
+    const clang::Expr *Future = M->getImplicitObjectArgument()->IgnoreParenImpCasts();
+    llvm::StringRef Name = F->getName();
+    if (isFutureType(Future->getType()) && (Name == "wait_for" || Name == "wait_until") &&
+        M->getNumArgs() == 1 && isZeroDuration(M->getArg(0)))
+      return;
+    if (isFutureType(Future->getType()) && (Name == "get" || Name == "wait") &&
+        St.waited(syncKey(Future)))
+      return;
+  }
   bool Awaited = infoFor(frame().Function)->Awaited.count(E) != 0;
   if (std::optional<BlockingMatch> M = matchBlockingCall(Call, F, SM, Awaited))
     if (M->Kind != BlockingKind::Lock) // acquisitions are followed by acquire()
@@ -155,6 +201,7 @@ void Engine::transferMemberCall(const clang::CallExpr *E, const clang::CXXMethod
     return;
   if (MD->getOverloadedOperator() == clang::OO_Call && inlineCallable(E, Obj, Args, St))
     return;
+  noteHandleCopies(MD, Obj, Args);
   if (!SM.isInSystemHeader(MD->getLocation())) {
     // A member function of the user's: its body says what it touches.
     AccessPath This = llvm::isa<clang::CXXThisExpr>(Obj->IgnoreParenImpCasts()) ? frame().This
@@ -201,7 +248,10 @@ void Engine::transferMemberCall(const clang::CallExpr *E, const clang::CXXMethod
     if (Obj->getType()->isPointerType()) {
       Binding Via;
       AccessPath P = resolvePointee(Obj, &Via);
+      size_t Before = Out.Accesses.size();
       recordPath(P, T, Obj->getExprLoc(), K, AtomicOp::None, Via, St);
+      if (Out.Accesses.size() > Before)
+        Out.Accesses.back().Name = Out.Accesses.back().Path.spelling();
     } else {
       record(Obj, K, AtomicOp::None, St);
       if (K == AccessKind::Write)
@@ -214,14 +264,39 @@ void Engine::transferMemberCall(const clang::CallExpr *E, const clang::CXXMethod
   argumentAccesses(MD, Args, 0, St);
 }
 
+void Engine::noteHandleCopies(const clang::CXXMethodDecl *MD, const clang::Expr *Obj,
+                               llvm::ArrayRef<const clang::Expr *> Args) {
+  // ids.push_back(id), threads.push_back(std::move(t)): joining the
+  // container's elements joins what the handle started.
+  std::string Name = MD->getNameAsString();
+  if (Name != "push_back" && Name != "emplace_back" && Name != "insert" && Name != "emplace" &&
+      Name != "push" && Name != "operator=")
+    return;
+  const clang::ValueDecl *Container = handleOf(Obj);
+  if (!Container)
+    return;
+  for (const clang::Expr *Arg : Args) {
+    const clang::ValueDecl *Handle = handleOf(Arg);
+    if (!Handle || Handle == Container)
+      continue;
+    auto It = ByHandle.find(Handle);
+    if (It == ByHandle.end())
+      continue;
+    llvm::SmallVector<unsigned, 2> &Into = ByHandle[Container];
+    for (unsigned T : llvm::SmallVector<unsigned, 2>(It->second))
+      if (!llvm::is_contained(Into, T))
+        Into.push_back(T);
+  }
+}
+
 void Engine::transferConstruct(const clang::CXXConstructExpr *E, FlowState &St) {
   if (const SpawnSite *Site = Model.siteOf(E)) {
     transferSpawn(*Site, St);
     return;
   }
   const clang::CXXConstructorDecl *Ctor = E->getConstructor();
-  if (!Ctor || isScopedLockType(E->getType()))
-    return; // lock objects are followed at their declaration
+  if (!Ctor || isScopedLockType(E->getType()) || isStdClass(E->getType(), {"atomic_ref"}))
+    return; // followed at their declaration
   noteCoroutineCall(E, Ctor, St);
   if (Ctor->isCopyOrMoveConstructor() && E->getNumArgs() >= 1) {
     const clang::Expr *From = E->getArg(0);
@@ -385,6 +460,7 @@ void Engine::transferSpawn(const SpawnSite &Site, FlowState &St) {
     Frame &Entry = C->Entry;
     Entry.Function = Site.Function;
     Entry.Lambda = Site.Lambda;
+    C->Creator = std::make_shared<Frame>(frame());
     if (Site.Lambda)
       bindCaptures(Entry, Site.Lambda);
     if (Site.Object) {

@@ -25,39 +25,6 @@ bool isIteratorFactory(llvm::StringRef Name) {
   return llvm::is_contained(Names, Name);
 }
 
-/// Where a message points for an access: the variable's or member's name.
-clang::SourceLocation nameLoc(const clang::Expr *E) {
-  for (int Guard = 0; E && Guard < 32; ++Guard) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Ref = llvm::dyn_cast<clang::DeclRefExpr>(E))
-      return Ref->getLocation();
-    if (const auto *M = llvm::dyn_cast<clang::MemberExpr>(E)) {
-      if (llvm::isa<clang::CXXThisExpr>(M->getBase()->IgnoreParenImpCasts()))
-        return M->getMemberLoc();
-      E = M->getBase();
-      continue;
-    }
-    if (const auto *A = llvm::dyn_cast<clang::ArraySubscriptExpr>(E)) {
-      E = A->getBase();
-      continue;
-    }
-    if (const auto *U = llvm::dyn_cast<clang::UnaryOperator>(E)) {
-      E = U->getSubExpr();
-      continue;
-    }
-    if (const auto *Op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(E); Op && Op->getNumArgs() > 0) {
-      E = Op->getArg(0);
-      continue;
-    }
-    if (const auto *M = llvm::dyn_cast<clang::CXXMemberCallExpr>(E)) {
-      E = M->getImplicitObjectArgument();
-      continue;
-    }
-    break;
-  }
-  return E ? E->getExprLoc() : clang::SourceLocation();
-}
-
 } // namespace
 
 const Binding *Engine::bindingOf(const clang::VarDecl *V, bool) {
@@ -182,9 +149,12 @@ AccessPath Engine::resolvePointee(const clang::Expr *E, Binding *Via) {
       E = B->getSubExpr();
       continue;
     }
-    // A copy of a pointer (a shared_ptr captured by value) points where it did.
+    // A copy of a pointer (a shared_ptr captured by value) points where it
+    // did; a smart pointer made from a raw one points where that one does.
     if (const auto *C = llvm::dyn_cast<clang::CXXConstructExpr>(E);
-        C && C->getNumArgs() == 1 && C->getConstructor()->isCopyOrMoveConstructor()) {
+        C && C->getNumArgs() >= 1 &&
+        (C->getConstructor()->isCopyOrMoveConstructor() ||
+         (isPointerLikeClass(C->getType()) && C->getArg(0)->getType()->isPointerType()))) {
       E = C->getArg(0);
       continue;
     }
@@ -286,6 +256,22 @@ IndexInfo Engine::indexInfo(const clang::Expr *E, int Depth) {
       return I;
     }
   }
+  // slots[next.fetch_add(1)]: every call hands out another index.
+  if (const auto *M = llvm::dyn_cast<clang::CXXMemberCallExpr>(E))
+    if (const clang::CXXMethodDecl *MD = M->getMethodDecl();
+        MD && MD->getIdentifier() && isAtomicType(M->getImplicitObjectArgument()->getType()) &&
+        (MD->getName() == "fetch_add" || MD->getName() == "fetch_sub")) {
+      IndexInfo I;
+      I.K = IndexInfo::Claimed;
+      return I;
+    }
+  if (const auto *Op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(E);
+      Op && Op->getNumArgs() >= 1 && isAtomicType(Op->getArg(0)->getType()) &&
+      (Op->getOperator() == clang::OO_PlusPlus || Op->getOperator() == clang::OO_MinusMinus)) {
+    IndexInfo I;
+    I.K = IndexInfo::Claimed;
+    return I;
+  }
   if (const auto *Ref = llvm::dyn_cast<clang::DeclRefExpr>(E)) {
     const auto *V = llvm::dyn_cast<clang::VarDecl>(Ref->getDecl());
     if (!V)
@@ -325,7 +311,7 @@ IndexInfo Engine::indexInfo(const clang::Expr *E, int Depth) {
         return FromInit;
       }
       if (!Info->Modified.count(V) && !V->getType()->isReferenceType())
-        return FromInit;
+        return FromInit; // a constant, or a claimed slot
     }
     return Unknown;
   }
@@ -383,7 +369,37 @@ Binding Engine::bindArgument(const clang::Expr *Arg, clang::QualType ParamType) 
   return B;
 }
 
+Frame *Engine::creatorOf(const clang::LambdaExpr *L, bool &FromStarter) {
+  FromStarter = false;
+  const auto *Enclosing = llvm::dyn_cast<clang::FunctionDecl>(L->getLambdaClass()->getDeclContext());
+  for (auto It = Stack.rbegin(); It != Stack.rend(); ++It)
+    if ((*It)->Function == Enclosing)
+      return *It;
+  Context &C = context();
+  if (C.Creator && C.Creator->Function == Enclosing) {
+    FromStarter = true;
+    return C.Creator.get();
+  }
+  return &frame();
+}
+
 void Engine::bindCaptures(Frame &Fr, const clang::LambdaExpr *L) {
+  // What the lambda captured is resolved where it was made.
+  bool FromStarter = false;
+  Frame *Creator = creatorOf(L, FromStarter);
+  Stack.push_back(Creator);
+  bindCapturesHere(Fr, L);
+  Stack.pop_back();
+  if (FromStarter) {
+    // The starter's memory, not this thread's own.
+    for (auto &[V, B] : Fr.Vars)
+      B.Path.Owned = false;
+    if (Fr.This.valid())
+      Fr.This.Owned = false;
+  }
+}
+
+void Engine::bindCapturesHere(Frame &Fr, const clang::LambdaExpr *L) {
   auto Init = L->capture_init_begin();
   for (const clang::LambdaCapture &C : L->captures()) {
     const clang::Expr *InitExpr = Init != L->capture_init_end() ? *Init : nullptr;
@@ -455,84 +471,6 @@ const clang::ValueDecl *Engine::handleOf(const clang::Expr *E) {
     return nullptr;
   }
   return llvm::dyn_cast_or_null<clang::ValueDecl>(P.Decl);
-}
-
-bool Engine::tracked(const AccessPath &P, clang::QualType T) const {
-  const auto *D = llvm::dyn_cast_or_null<clang::ValueDecl>(P.namedDecl());
-  if (P.Kind == AccessPath::Root::Stream)
-    return false;
-  clang::QualType DT = D ? D->getType() : T;
-  if (isSyncType(DT) || isSyncType(T) || DT->isFunctionType())
-    return false;
-  if (!isAtomicType(DT) && DT.getNonReferenceType().isConstQualified() &&
-      (P.Steps.empty() || P.Steps.back().K == PathStep::Field))
-    return false;
-  if (const auto *V = llvm::dyn_cast_or_null<clang::VarDecl>(D); V && V->isConstexpr())
-    return false;
-  if (D && SM.isInSystemHeader(D->getLocation()))
-    return false;
-  if (P.Decl && SM.isInSystemHeader(P.Decl->getLocation()))
-    return false;
-  return true;
-}
-
-void Engine::record(const clang::Expr *E, AccessKind K, AtomicOp Op, FlowState &St,
-                    clang::SourceLocation Loc) {
-  if (!Emit || !St.Live)
-    return;
-  if (!context().IsThread && St.Running.empty())
-    return; // a root's code with none of its threads running: it runs alone
-  Binding Via;
-  const clang::Expr *Inner = E->IgnoreParenImpCasts();
-  if (const auto *M = llvm::dyn_cast<clang::MemberExpr>(Inner); M && M->isArrow())
-    resolvePointee(M->getBase(), &Via); // how the pointer was published
-  recordPath(resolvePath(E), E->getType(), Loc.isValid() ? Loc : nameLoc(E), K, Op, Via, St);
-}
-
-void Engine::recordPath(const AccessPath &P, clang::QualType T, clang::SourceLocation Loc,
-                        AccessKind K, AtomicOp Op, const Binding &Via, FlowState &St) {
-  if (!Emit || !St.Live || !P.valid() || !tracked(P, T))
-    return;
-  Context &C = context();
-  if (!C.IsThread && St.Running.empty())
-    return;
-  if (P.Owned && !C.RecordOwned)
-    return;
-  Access A;
-  A.Path = P;
-  A.Loc = Loc;
-  A.Kind = K;
-  A.Op = Op;
-  const auto *D = llvm::dyn_cast_or_null<clang::ValueDecl>(A.Path.namedDecl());
-  A.IsAtomic = isAtomicType(T) || (D && isAtomicType(D->getType()));
-  A.Context = C.Id;
-  A.State = snapshot(St);
-  A.Function = frame().Function;
-  A.PublishedBy = Via.PublishedBy;
-  A.RelaxedVia = Via.RelaxedVia;
-  Out.Accesses.push_back(std::move(A));
-}
-
-std::optional<std::pair<std::string, std::string>> Engine::streamOf(const clang::Expr *E) {
-  AccessPath P = resolvePath(E);
-  if (!P.valid())
-    return std::nullopt;
-  if (const auto *V = llvm::dyn_cast_or_null<clang::VarDecl>(P.Decl);
-      V && P.Steps.empty() && V->hasGlobalStorage() && V->getIdentifier() &&
-      SM.isInSystemHeader(V->getLocation())) {
-    llvm::StringRef Name = V->getName();
-    if (Name == "cout" || Name == "wcout")
-      return std::make_pair(std::string("stdout"), "std::" + Name.str());
-    if (Name == "cerr" || Name == "clog" || Name == "wcerr" || Name == "wclog")
-      return std::make_pair(std::string("stderr"), "std::" + Name.str());
-    if (Name == "stdout" || Name == "stderr")
-      return std::make_pair(Name.str(), Name.str());
-    return std::nullopt;
-  }
-  if (P.Owned || (P.Decl && SM.isInSystemHeader(P.Decl->getLocation())))
-    return std::nullopt; // this thread's own stream: it reaches the console later, whole
-  std::string Id = "path:" + std::to_string(reinterpret_cast<uintptr_t>(P.Decl)) + ":" + P.spelling();
-  return std::make_pair(Id, "'" + P.spelling() + "'");
 }
 
 } // namespace racelab

@@ -47,6 +47,16 @@ const clang::Expr *loadedAtomic(const clang::Expr *E) {
 
 } // namespace
 
+const clang::CXXMethodDecl *Engine::lockableMethod(clang::QualType T, llvm::StringRef Name) const {
+  const clang::CXXRecordDecl *R = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!R || !R->hasDefinition() || SM.isInSystemHeader(R->getLocation()))
+    return nullptr;
+  for (const clang::CXXMethodDecl *M : R->methods())
+    if (M->getIdentifier() && M->getName() == Name && M->getNumParams() == 0 && M->hasBody())
+      return M;
+  return nullptr;
+}
+
 void Engine::transferStmt(const clang::Stmt *S, FlowState &St) {
   if (!St.Live)
     return;
@@ -138,6 +148,16 @@ void Engine::transferDecl(const clang::VarDecl *V, const clang::Stmt *DeclStmt, 
     return;
   }
   clang::QualType N = T.getNonReferenceType();
+  // std::atomic_ref<T> r(x): r is x, accessed atomically.
+  if (isStdClass(N, {"atomic_ref"})) {
+    if (const clang::CXXConstructExpr *C = constructOf(Init); C && C->getNumArgs() == 1) {
+      Binding B;
+      B.Path = resolvePath(C->getArg(0));
+      if (B.Path.valid())
+        frame().Vars[V] = B;
+    }
+    return;
+  }
   // A future from a promise or task, a stop token from its source: waiting
   // on one waits for the other.
   if (const auto *M = llvm::dyn_cast<clang::CXXMemberCallExpr>(stripTemporaries(Init)))
@@ -161,6 +181,16 @@ void Engine::transferDecl(const clang::VarDecl *V, const clang::Stmt *DeclStmt, 
         B.Path = A.withDeref();
         if (!releases(It->second.second))
           B.RelaxedVia = llvm::dyn_cast_or_null<clang::ValueDecl>(A.namedDecl());
+        // Made here (new T(…), std::make_unique<T>(…)): written before it is published.
+        size_t Before = Out.Accesses.size();
+        recordPath(B.Path, pointeeType(N), Init->getExprLoc(), AccessKind::Write, AtomicOp::None,
+                   B, St);
+        if (Out.Accesses.size() > Before) {
+          Out.Accesses.back().Name = "*" + V->getNameAsString();
+          Out.Accesses.back().Made = true;
+          if (releases(It->second.second))
+            Out.Accesses.back().MadeFor = syncKey(A);
+        }
       }
     }
     if (const clang::Expr *Atomic = loadedAtomic(Init)) {
@@ -223,8 +253,18 @@ void Engine::transferScopedLock(const clang::VarDecl *V, const clang::CXXConstru
     return; // not locked yet (try_to_lock: on the edge where it owns the mutex)
   std::string Name = plainClassName(V->getType());
   for (const clang::Expr *Arg : E->arguments()) {
-    if (!isMutexType(Arg->getType()))
+    if (!isMutexType(Arg->getType())) {
+      // A lockable class of the user's (a spin lock with lock()/unlock()):
+      // the lock object calls them; what they do is followed.
+      if (const clang::CXXMethodDecl *Lock = lockableMethod(Arg->getType(), "lock")) {
+        AccessPath Object = resolvePath(Arg);
+        if (!Adopt)
+          inlineCall(E, Lock, nullptr, {}, Object, St);
+        if (const clang::CXXMethodDecl *Unlock = lockableMethod(Arg->getType(), "unlock"))
+          frame().UserLocks[V] = {Unlock, Object};
+      }
       continue;
+    }
     AccessPath M = resolvePath(Arg);
     if (Adopt) {
       // m.lock(); std::lock_guard g(m, std::adopt_lock): g owns it now.
@@ -377,6 +417,18 @@ void Engine::checkWriteBack(const AccessPath &P, const clang::Expr *Value, clang
 }
 
 void Engine::statementLevel(const clang::Stmt *S, FlowState &St) {
+  // out.emit(): what the osyncstream held goes out; what follows is new.
+  bool Emits = false;
+  if (const auto *M = llvm::dyn_cast<clang::CXXMemberCallExpr>(S))
+    if (const clang::CXXMethodDecl *MD = M->getMethodDecl(); MD && MD->getIdentifier() &&
+        MD->getName() == "emit" && isStdClass(M->getImplicitObjectArgument()->getType(),
+                                              {"basic_osyncstream"}))
+      if (const auto *Ref = llvm::dyn_cast<clang::DeclRefExpr>(
+              M->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+        if (const auto *V = llvm::dyn_cast<clang::VarDecl>(Ref->getDecl())) {
+          ++frame().Emitted[V];
+          Emits = true;
+        }
   if (!Emit)
     return;
   Context &C = context();
@@ -400,7 +452,7 @@ void Engine::statementLevel(const clang::Stmt *S, FlowState &St) {
   auto Pos = infoFor(frame().Function)->Positions.find(S);
   auto Stream = [this](const clang::Expr *E) { return streamOf(E); };
   std::optional<OutputStatement> O = outputStatement(S, Ctx, Stream);
-  bool Lock = !O && isLockStatement(S);
+  bool Lock = !O && (Emits || isLockStatement(S)); // a record goes on across these
   if (!O && !Lock)
     return;
   OutputWrite W;
@@ -409,6 +461,9 @@ void Engine::statementLevel(const clang::Stmt *S, FlowState &St) {
     W.StreamName = O->StreamName;
     W.Parts = O->Parts;
     W.Stdio = O->Stdio;
+    W.Osync = O->Osync;
+    if (O->Osync)
+      W.Emission = frame().Emitted.lookup(O->Osync);
   }
   W.LockStatement = Lock;
   W.Loc = S->getBeginLoc();

@@ -20,6 +20,15 @@ namespace racelab {
 
 namespace {
 
+/// std::future_status::ready.
+bool isFutureReady(const clang::Expr *E) {
+  const auto *Ref = llvm::dyn_cast<clang::DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *Value = Ref ? llvm::dyn_cast<clang::EnumConstantDecl>(Ref->getDecl()) : nullptr;
+  const auto *Enum = Value ? llvm::dyn_cast<clang::EnumDecl>(Value->getDeclContext()) : nullptr;
+  return Enum && Value->getName() == "ready" && Enum->getIdentifier() &&
+         Enum->getName() == "future_status" && isInStd(Enum);
+}
+
 clang::QualType objectType(const clang::Expr *Obj) {
   clang::QualType T = Obj->IgnoreParenImpCasts()->getType();
   if (T->isPointerType())
@@ -156,14 +165,18 @@ bool Engine::transferSyncCall(const clang::CallExpr *E, const clang::FunctionDec
       Once.AcquiredBy = E;
       Once.LockedAt = Loc;
       FlowState Inside = St;
+      SyncKey Done = syncKey(Flag);
+      // The body runs before call_once completes anywhere, even when this
+      // code calls it again in a loop.
+      llvm::erase_if(Inside.Signalled, [&](SyncKey K) { return K == Done; });
       if (Flag.valid())
         Inside.addLock(Once);
       inlineCallable(E, Args[1], Args.drop_front(2), Inside);
       if (Flag.valid())
         Inside.releaseManual(Flag);
       St = Inside;
-      St.signal(syncKey(Flag));
-      St.wait(syncKey(Flag));
+      St.signal(Done);
+      St.wait(Done);
       return true;
     }
     return false;
@@ -184,6 +197,16 @@ bool Engine::transferSyncCall(const clang::CallExpr *E, const clang::FunctionDec
     llvm::SmallVector<AccessPath, 2> Mutexes = mutexesOfLockObject(Obj, &Scope);
     if (!Scope)
       return true;
+    if (auto It = frame().UserLocks.find(Scope); It != frame().UserLocks.end() &&
+                                                 (Name == "lock" || Name == "unlock")) {
+      // unique_lock<SpinLock>: its lock() and unlock() call the user's.
+      const clang::CXXRecordDecl *Class = It->second.first->getParent();
+      const clang::CXXMethodDecl *Method =
+          Name == "lock" ? lockableMethod(clang::QualType(Class->getTypeForDecl(), 0), "lock")
+                         : It->second.first;
+      inlineCall(E, Method, nullptr, {}, It->second.second, St);
+      return true;
+    }
     if (Name == "unlock") {
       St.releaseScope(Scope);
     } else if (Name == "lock") {
@@ -382,6 +405,13 @@ void Engine::applyCondition(const clang::Expr *C, bool Outcome, bool WaitsOnly, 
     case clang::BO_EQ:
     case clang::BO_NE: {
       bool Eq = B->getOpcode() == clang::BO_EQ;
+      // f.wait_for(t) == std::future_status::ready: the future is ready.
+      for (auto [Side, Value] : {std::pair(L, R), std::pair(R, L)})
+        if (isFutureReady(Value)) {
+          if (Outcome == Eq)
+            applyConditionLeaf(Side->IgnoreParenImpCasts(), true, WaitsOnly, S);
+          return;
+        }
       if (isEmptyValue(R, Ctx) || isEmptyValue(L, Ctx)) {
         applyCondition(isEmptyValue(R, Ctx) ? L : R, Eq ? !Outcome : Outcome, WaitsOnly, S, Depth + 1);
         return;
@@ -474,7 +504,9 @@ void Engine::applyConditionLeaf(const clang::Expr *C, bool Outcome, bool WaitsOn
                   (Name == "exchange" && !Outcome && !Args.empty() && hasValue(Args[0], Ctx, true)) ||
                   (llvm::StringRef(Name).starts_with("compare_exchange") && Outcome &&
                    Args.size() >= 2 && hasValue(Args[1], Ctx, true));
-      if (Took && !WaitsOnly)
+      // Taken with a relaxed order, the flag is exclusive but orders nothing:
+      // what the critical section does is not kept apart from the next one.
+      if (Took && !WaitsOnly && acquires(Order))
         acquire(P, LockKind::SpinFlag, false, nullptr, M, Loc, S, "spinlock");
       bool Observed = Outcome && (Name == "load" || Name == "test" || Conversion ||
                                   llvm::StringRef(Name).starts_with("compare_exchange"));

@@ -86,12 +86,17 @@ std::optional<OutputStatement> outputStatement(const clang::Stmt *S, clang::ASTC
   if (Chain) {
     if (isStdClass(E->getType(), {"basic_osyncstream"})) {
       // std::osyncstream(std::cout) << …: emitted whole, in one write;
-      // `out << …` on an osyncstream variable: emitted later, whole.
+      // `out << …` on an osyncstream variable: emitted later, whole with
+      // everything else written to it before it emits.
+      const clang::VarDecl *Var = nullptr;
       const clang::Expr *Wrapped = wrappedStream(E);
+      if (const auto *Ref = llvm::dyn_cast<clang::DeclRefExpr>(E))
+        if ((Var = llvm::dyn_cast<clang::VarDecl>(Ref->getDecl())) && Var->getInit())
+          Wrapped = wrappedStream(Var->getInit());
       auto Named = Wrapped ? Stream(Wrapped) : std::nullopt;
       if (!Named)
         return std::nullopt;
-      return OutputStatement{Named->first, Named->second, 1, false};
+      return OutputStatement{Named->first, Named->second, Var ? Parts : 1, false, Var};
     }
     auto Named = Stream(E);
     if (!Named)

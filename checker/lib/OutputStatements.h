@@ -25,6 +25,9 @@ struct OutputStatement {
   std::string StreamName; ///< "std::cout", "stdout", "'log'"
   unsigned Parts = 1;
   bool Stdio = false;     ///< a single C stdio call
+  /// Written to this std::osyncstream variable: it reaches the stream when
+  /// the variable emits (emit() or its destructor), whole.
+  const clang::VarDecl *Osync = nullptr;
 };
 
 /// Says which shared stream an expression names (and how the code names

@@ -32,7 +32,7 @@ std::string groupKey(const AccessPath &P) {
   return Key;
 }
 
-EventPoint pointOf(const Access &X) { return {X.Context, X.State, X.PublishedBy}; }
+EventPoint pointOf(const Access &X) { return {X.Context, X.State, X.PublishedBy, X.MadeFor}; }
 
 class RaceFinder {
 public:
@@ -45,6 +45,8 @@ public:
       return false;
     if (W.Path.Owned && X.Path.Owned)
       return false; // each thread's own local
+    if (W.Made && X.Made)
+      return false; // two new objects
     bool Distinct = false;
     if (!C.mayRunTogether(pointOf(W), pointOf(X), Distinct))
       return false;
@@ -117,6 +119,13 @@ public:
                                               CO.K == ContextInfo::Thread && CW.Function == CO.Function);
     R.K = SameCode || Other->Kind == AccessKind::Write ? Race::LostUpdate : Race::StaleRead;
     R.ReaderLock = Reader;
+    R.At = W;
+    auto Shared = [&](const Access *X) {
+      return llvm::any_of(A.state(X->State).Locks,
+                          [](const LockFact &L) { return L.Must && !L.Mutex.Owned; });
+    };
+    if (R.K == Race::StaleRead && Shared(W) && !Shared(Other))
+      R.At = Other;
     return R;
   }
 

@@ -17,19 +17,31 @@ namespace racelab {
 
 namespace {
 
+/// Keeps the locks held across both parts: the same hold, not one taken again.
 void intersect(llvm::SmallVector<LockFact, 2> &Held, const llvm::SmallVector<LockFact, 2> &Other) {
   llvm::erase_if(Held, [&](const LockFact &L) {
-    return llvm::none_of(Other, [&](const LockFact &O) { return O.Mutex.sameAs(L.Mutex); });
+    return llvm::none_of(Other, [&](const LockFact &O) {
+      return O.Mutex.sameAs(L.Mutex) && O.AcquiredBy == L.AcquiredBy;
+    });
   });
 }
 
 void groupRecords(Analysis &A) {
   std::optional<OutputRecord> Current;
   const OutputWrite *Last = nullptr;
+  // Every part written to one osyncstream between two emissions: it
+  // reaches the stream in one piece.
+  const OutputWrite *FirstPart = nullptr;
+  bool Whole = true;
   auto Flush = [&] {
-    if (Current)
+    if (Current) {
+      if (Whole && FirstPart && FirstPart->Osync)
+        Current->Parts = 1;
       A.Records.push_back(std::move(*Current));
+    }
     Current.reset();
+    FirstPart = nullptr;
+    Whole = true;
   };
   for (const OutputWrite &W : A.OutputWrites) {
     bool Continues = Current && Last && Last->Context == W.Context && Last->Frame == W.Frame &&
@@ -41,6 +53,10 @@ void groupRecords(Analysis &A) {
     if (W.LockStatement)
       continue; // m.unlock() between two parts: the record goes on, without the lock
     llvm::SmallVector<LockFact, 2> Held = A.state(W.State).mustLocks();
+    if (FirstPart)
+      Whole &= W.Osync && W.Osync == FirstPart->Osync && W.Emission == FirstPart->Emission;
+    else
+      FirstPart = &W;
     if (Current) {
       Current->Parts += W.Parts;
       Current->LastLoc = W.Loc;

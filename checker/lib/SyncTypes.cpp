@@ -2,6 +2,7 @@
 #include "lib/SyncTypes.h"
 
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
@@ -75,7 +76,10 @@ bool isAtomicFlagType(clang::QualType T) { return isStdClass(T, {"atomic_flag"})
 
 bool isThreadType(clang::QualType T) { return isStdClass(T, {"thread", "jthread"}); }
 
-bool isFutureType(clang::QualType T) { return isStdClass(T, {"future", "shared_future"}); }
+bool isFutureType(clang::QualType T) {
+  // wait(), wait_for() and wait_until() are members of libstdc++'s common base.
+  return isStdClass(T, {"future", "shared_future", "__basic_future"});
+}
 
 bool isSyncType(clang::QualType T) {
   llvm::StringRef Typedef = typedefName(T);
@@ -105,6 +109,18 @@ bool isPointerLikeClass(clang::QualType T) {
 bool isIteratorType(clang::QualType T) {
   const clang::CXXRecordDecl *R = recordOf(T);
   return R && R->getIdentifier() && R->getName().contains("iterator");
+}
+
+clang::QualType pointeeType(clang::QualType T) {
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    return T->getPointeeType();
+  if (const auto *Spec = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(
+          T->getAsCXXRecordDecl());
+      Spec && Spec->getTemplateArgs().size() > 0 &&
+      Spec->getTemplateArgs()[0].getKind() == clang::TemplateArgument::Type)
+    return Spec->getTemplateArgs()[0].getAsType();
+  return T;
 }
 
 bool isOutputStreamType(clang::QualType T) {

@@ -60,6 +60,8 @@ bool isPointerLikeClass(clang::QualType T);
 /// An iterator class (of the standard library or not): dereferencing it
 /// reaches an element of what it was taken from.
 bool isIteratorType(clang::QualType T);
+/// What a pointer, a smart pointer or an iterator of type \p T points to.
+clang::QualType pointeeType(clang::QualType T);
 /// An output stream class of std (ostream, ofstream, ostringstream, osyncstream…).
 bool isOutputStreamType(clang::QualType T);
 

@@ -156,13 +156,21 @@ task wait_for_ready() {
 namespace future_get {
 awaitable<long> compute(long n) {
   std::future<long> result = std::async(std::launch::async, crunch_numbers, n);
-  result.wait();
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'std::future::wait' blocks [racelab-blocking-in-coroutine]
   co_return result.get();
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'std::future::get' blocks the thread that runs this coroutine: while it waits for another thread [racelab-blocking-in-coroutine]
   // CHECK-NOTES: :[[@LINE-2]]:20: note: to fix: co_await the result instead
 }
 } // namespace future_get
+
+namespace future_wait_then_get {
+// The wait blocks; once it returned, get() has nothing left to wait for.
+awaitable<long> compute(long n) {
+  std::future<long> result = std::async(std::launch::async, crunch_numbers, n);
+  result.wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'std::future::wait' blocks [racelab-blocking-in-coroutine]
+  co_return result.get();
+}
+} // namespace future_wait_then_get
 
 namespace thread_join {
 awaitable<long> compute(long n) {
@@ -367,6 +375,31 @@ task wait_ready() {
   co_return;
 }
 } // namespace spin_on_a_flag
+
+namespace await_that_never_suspends {
+// Asking for the executor completes at once: the loop never hands the event
+// loop back.
+awaitable<bool> is_prime(unsigned long n) {
+  for (unsigned long d = 3; d * d <= n; d += 2) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: this loop blocks the thread that runs this coroutine: it runs every round without suspending [racelab-blocking-in-coroutine]
+    if (n % d == 0)
+      co_return false;
+    auto executor = co_await asio::this_coro::executor;
+    (void)executor;
+  }
+  co_return true;
+}
+} // namespace await_that_never_suspends
+
+namespace future_polled_with_a_timeout {
+awaitable<long> compute(long n) {
+  std::future<long> result = std::async(std::launch::async, crunch_numbers, n);
+  while (result.wait_for(5ms) != std::future_status::ready) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'std::future::wait_for' blocks the thread that runs this coroutine [racelab-blocking-in-coroutine]
+  }
+  co_return result.get();
+}
+} // namespace future_polled_with_a_timeout
 
 // ============================================================================
 // Cases that must NOT warn
@@ -587,3 +620,26 @@ int main_like() {
   return 0;
 }
 } // namespace blocking_in_main_after_loop
+
+namespace future_polled_until_ready {
+// wait_for(0s) only asks; get() runs once the future said it is ready.
+awaitable<long> compute(long n) {
+  std::future<long> result = std::async(std::launch::async, crunch_numbers, n);
+  asio::steady_timer tick(co_await asio::this_coro::executor);
+  while (result.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+    tick.expires_after(1ms);
+    co_await tick.async_wait(use_awaitable);
+  }
+  co_return result.get();
+}
+awaitable<long> compute_zero_literal(long n) {
+  std::future<long> result = std::async(std::launch::async, crunch_numbers, n);
+  asio::steady_timer tick(co_await asio::this_coro::executor);
+  for (;;) {
+    if (result.wait_for(0ms) == std::future_status::ready)
+      co_return result.get();
+    tick.expires_after(1ms);
+    co_await tick.async_wait(use_awaitable);
+  }
+}
+} // namespace future_polled_until_ready

@@ -104,7 +104,7 @@ std::atomic<Config *> current{nullptr};
 void publish() {
   Config *c = new Config;
   c->level = 3;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'current->level' is written by one thread and read by another with no lock held [racelab-missing-lock]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'c->level' (that is, 'current->level') is written by one thread and read by another with no lock held [racelab-missing-lock]
   // CHECK-NOTES: :[[@LINE-2]]:3: note: this access reaches the memory through a pointer published with memory_order_relaxed on 'current'
   current.store(c, std::memory_order_relaxed);
 }

@@ -26,7 +26,7 @@ struct Stats {
   long misses = 0;
 };
 void record(Stats *stats) { stats->hits += 1; }
-// CHECK-MESSAGES: :[[@LINE-1]]:29: warning: 'stats.hits' is written by several threads with no lock held [racelab-missing-lock]
+// CHECK-MESSAGES: :[[@LINE-1]]:29: warning: 'stats->hits' is written by several threads with no lock held [racelab-missing-lock]
 void start() {
   Stats stats;
   std::thread a(record, &stats), b(record, &stats);
@@ -105,7 +105,7 @@ struct Task {
 struct Counter : Task {
   long count = 0;
   void run() override { ++count; }
-  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: 'counter.count' is written by several threads with no lock held [racelab-missing-lock]
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: 'count' (that is, 'counter.count') is written by several threads with no lock held [racelab-missing-lock]
 };
 void execute(Task &task) { task.run(); }
 void start() {
@@ -121,7 +121,7 @@ struct Data {
   long value = 0;
 };
 void fill(Data *d) { d->value = 1; }
-// CHECK-MESSAGES: :[[@LINE-1]]:22: warning: 'data->value' is written by one thread and read by another with no lock held [racelab-missing-lock]
+// CHECK-MESSAGES: :[[@LINE-1]]:22: warning: 'd->value' (that is, 'data->value') is written by one thread and read by another with no lock held [racelab-missing-lock]
 long start() {
   Data *data = new Data;
   std::thread t(fill, data);
@@ -168,11 +168,14 @@ const std::string &current() {
 void set(const std::string &s) {
   std::lock_guard<std::mutex> lock(m);
   text = s;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'text' is written by one thread and read by another with no common lock held [racelab-missing-lock]
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: 'text' is also written here
 }
 void start() {
   std::thread writer([] { set("new"); });
   std::thread reader([] { std::string copy = current(); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:46: warning: 'text' is read with no lock held while another thread writes it holding 'm' [racelab-missing-lock]
+  // CHECK-NOTES: :[[@LINE-2]]:46: note: 'current' returns a reference to 'text': a lock it takes is released when it returns
+  // CHECK-NOTES: :[[@LINE-3]]:46: note: to fix: make 'current' return a copy
   writer.join();
   reader.join();
 }
