@@ -114,8 +114,8 @@ struct Access {
   /// reaches it through an acquire load of that atomic, whatever was
   /// published before.
   SyncKey MadeFor = nullptr;
-  /// Reached through the reference this function returned (a getter whose
-  /// lock is released before the caller uses what it hands out).
+  /// Reached through the reference this function returned while it held a
+  /// lock (released before the caller uses what it hands out).
   const clang::FunctionDecl *Getter = nullptr;
 };
 

@@ -87,10 +87,14 @@ struct Frame {
   llvm::DenseMap<const clang::VarDecl *, unsigned> Emitted;
   /// The object `this` names (invalid: no object).
   AccessPath This;
-  /// A reference-returning function: the path its return statement names.
+  /// A reference-returning function: the path its return statement names,
+  /// and whether a lock was held there (released as the function returns).
   AccessPath Returned;
-  /// Calls of this frame that returned a reference to a known path.
+  bool ReturnedLocked = false;
+  /// Calls of this frame that returned a reference to a known path; those
+  /// whose callee held a lock as it returned it.
   llvm::DenseMap<const clang::Expr *, AccessPath> CallResults;
+  llvm::DenseSet<const clang::Expr *> LockedResults;
 };
 
 /// What the engine keeps about one function: its CFG and statement indexes.
@@ -233,7 +237,8 @@ private:
               clang::SourceLocation Loc = {});
   void recordPath(const AccessPath &P, clang::QualType T, clang::SourceLocation Loc, AccessKind K,
                   AtomicOp Op, const Binding &Via, FlowState &St);
-  /// The function whose returned reference \p E goes through, if any.
+  /// The function whose returned reference \p E goes through, if it held
+  /// a lock as it returned it.
   const clang::FunctionDecl *getterOf(const clang::Expr *E);
   bool tracked(const AccessPath &P, clang::QualType T) const;
   std::optional<std::pair<std::string, std::string>> streamOf(const clang::Expr *E);

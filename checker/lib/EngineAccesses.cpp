@@ -167,7 +167,7 @@ const clang::FunctionDecl *Engine::getterOf(const clang::Expr *E) {
     else if (const auto *A = llvm::dyn_cast<clang::ArraySubscriptExpr>(E))
       E = A->getBase();
     else if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(E))
-      return frame().CallResults.count(Call) ? Call->getDirectCallee() : nullptr;
+      return frame().LockedResults.count(Call) ? Call->getDirectCallee() : nullptr;
     else
       return nullptr;
   }

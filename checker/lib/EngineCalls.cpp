@@ -389,8 +389,11 @@ bool Engine::inlineCall(const clang::Expr *Call, const clang::FunctionDecl *Targ
   Stack.pop_back();
   Chain.pop_back();
   St = Exit;
-  if (Def->getReturnType()->isReferenceType() && Fr.Returned.valid())
+  if (Def->getReturnType()->isReferenceType() && Fr.Returned.valid()) {
     frame().CallResults[Call] = Fr.Returned;
+    if (Fr.ReturnedLocked)
+      frame().LockedResults.insert(Call);
+  }
   return true;
 }
 

@@ -109,8 +109,10 @@ void Engine::transferStmt(const clang::Stmt *S, FlowState &St) {
     return;
   }
   if (const auto *Return = llvm::dyn_cast<clang::ReturnStmt>(S)) {
-    if (Return->getRetValue() && frame().Function->getReturnType()->isReferenceType())
+    if (Return->getRetValue() && frame().Function->getReturnType()->isReferenceType()) {
       frame().Returned = resolvePath(Return->getRetValue());
+      frame().ReturnedLocked |= !St.mustLocks().empty();
+    }
     return;
   }
   if (const auto *L = llvm::dyn_cast<clang::LambdaExpr>(S)) {
