@@ -10,6 +10,7 @@
 #   [INCLUDE_DIRS <dir…>]             # more include folders for the grader and support sources
 #   [LIBRARIES <target…>]             # more libraries to link (both builds)
 #   [TSAN_COMPILE_OPTIONS <opt…>]     # replaces the TSan build's -O1 (e.g. -O0 where clang miscompiles)
+#   [DEFINITIONS <def…>]              # preprocessor definitions for every file of the grader, the student's too
 #   SOLUTIONS <approach…>             # solutions/<folder>/<approach>/; RACELAB_SOURCE=solutions grades the first
 #   STARTER_FAILS <judge> <regex> …   # self-test: the judges the starter fails, and the reason each must give
 #   [PERF_ADAPTER <file>]             # perf exercises: registers the student's strategies with the bench driver
@@ -51,9 +52,10 @@ function(_racelab_workspace_folder folder first_solution out_var)
 endfunction()
 
 # Compile options shared by everything built for one flavour of the grader.
+# Any further arguments are preprocessor definitions (the exercise's DEFINITIONS).
 function(_racelab_apply_flavour target flavour number include_dirs libraries tsan_options)
   target_include_directories(${target} PRIVATE ${include_dirs})
-  target_compile_definitions(${target} PRIVATE BOOST_TEST_DYN_LINK BOOST_TEST_MODULE=exercise${number})
+  target_compile_definitions(${target} PRIVATE BOOST_TEST_DYN_LINK BOOST_TEST_MODULE=exercise${number} ${ARGN})
   target_link_libraries(${target} PRIVATE Boost::unit_test_framework Threads::Threads ${libraries})
   # Release builds define NDEBUG; a student's assert() must still fire.
   target_compile_options(${target} PRIVATE -Wall -Wextra -g -UNDEBUG)
@@ -70,7 +72,7 @@ endfunction()
 # <prefix>_functional and <prefix>_tsan object libraries.
 function(_racelab_add_grader_objects prefix number folder)
   cmake_parse_arguments(PARSE_ARGV 3 arg "ALLOW_SLEEP" "TIMEOUT;PERF_ADAPTER"
-                        "SOURCES;GRADER;SUPPORT;INCLUDE_DIRS;LIBRARIES;TSAN_COMPILE_OPTIONS")
+                        "SOURCES;GRADER;SUPPORT;INCLUDE_DIRS;LIBRARIES;TSAN_COMPILE_OPTIONS;DEFINITIONS")
   if(NOT arg_TSAN_COMPILE_OPTIONS)
     set(arg_TSAN_COMPILE_OPTIONS -O1)
   endif()
@@ -78,7 +80,10 @@ function(_racelab_add_grader_objects prefix number folder)
     add_library(${prefix}_${flavour} OBJECT ${arg_GRADER} ${arg_SUPPORT})
     _racelab_apply_flavour(${prefix}_${flavour} ${flavour} ${number}
                            "${PROJECT_SOURCE_DIR}/exercises/${folder};${arg_INCLUDE_DIRS}"
-                           "${arg_LIBRARIES}" "${arg_TSAN_COMPILE_OPTIONS}")
+                           "${arg_LIBRARIES}" "${arg_TSAN_COMPILE_OPTIONS}" ${arg_DEFINITIONS})
+    # Every variant linking these objects builds its own files with the same
+    # definitions (they can change the layout of types both sides share).
+    target_compile_definitions(${prefix}_${flavour} INTERFACE ${arg_DEFINITIONS})
   endforeach()
 endfunction()
 
@@ -91,7 +96,7 @@ endfunction()
 function(_racelab_add_variant prefix number folder source_dir)
   cmake_parse_arguments(PARSE_ARGV 4 arg "EXCLUDE_FROM_ALL;ALLOW_SLEEP"
                         "TIMEOUT;GRADER_OBJECTS;PERF_ADAPTER;FALLBACK_DIR"
-                        "SOURCES;GRADER;SUPPORT;INCLUDE_DIRS;LIBRARIES;TSAN_COMPILE_OPTIONS")
+                        "SOURCES;GRADER;SUPPORT;INCLUDE_DIRS;LIBRARIES;TSAN_COMPILE_OPTIONS;DEFINITIONS")
   if(NOT arg_TSAN_COMPILE_OPTIONS)
     set(arg_TSAN_COMPILE_OPTIONS -O1)
   endif()
@@ -125,7 +130,7 @@ function(_racelab_add_variant prefix number folder source_dir)
     # solutions share the contract of exercises/.
     _racelab_apply_flavour(${target} ${flavour} ${number}
                            "${source_dir};${PROJECT_SOURCE_DIR}/exercises/${folder};${arg_INCLUDE_DIRS}"
-                           "${libraries}" "${arg_TSAN_COMPILE_OPTIONS}")
+                           "${libraries}" "${arg_TSAN_COMPILE_OPTIONS}" ${arg_DEFINITIONS})
   endforeach()
 
   set(readme ${PROJECT_SOURCE_DIR}/exercises/${folder}/README.md)
@@ -212,7 +217,7 @@ endfunction()
 
 function(racelab_add_exercise number folder)
   cmake_parse_arguments(PARSE_ARGV 2 arg "ALLOW_SLEEP" "CONTRACT;TIMEOUT"
-                        "SOURCES;GRADER;SUPPORT;INCLUDE_DIRS;LIBRARIES;TSAN_COMPILE_OPTIONS;SOLUTIONS;STARTER_FAILS;PERF_ADAPTER")
+                        "SOURCES;GRADER;SUPPORT;INCLUDE_DIRS;LIBRARIES;TSAN_COMPILE_OPTIONS;DEFINITIONS;SOLUTIONS;STARTER_FAILS;PERF_ADAPTER")
   foreach(required CONTRACT SOURCES GRADER SOLUTIONS STARTER_FAILS)
     if(NOT arg_${required})
       message(FATAL_ERROR "racelab_add_exercise(${number} ${folder}): ${required} is required")
@@ -232,6 +237,12 @@ function(racelab_add_exercise number folder)
   set(variant_args SOURCES ${arg_SOURCES} GRADER ${arg_GRADER} SUPPORT ${arg_SUPPORT}
                    INCLUDE_DIRS ${arg_INCLUDE_DIRS} LIBRARIES ${arg_LIBRARIES}
                    TSAN_COMPILE_OPTIONS ${arg_TSAN_COMPILE_OPTIONS} TIMEOUT ${arg_TIMEOUT})
+  # Last, after a one-value keyword: a reader of these arguments that does not
+  # know DEFINITIONS leaves them out instead of adding them to another list;
+  # the variants get them from the grader objects anyway.
+  if(arg_DEFINITIONS)
+    list(APPEND variant_args DEFINITIONS ${arg_DEFINITIONS})
+  endif()
   if(arg_ALLOW_SLEEP)
     list(APPEND variant_args ALLOW_SLEEP)
   endif()

@@ -82,8 +82,15 @@ public:
   static bool isSuppressed(const clang::SourceManager &SM, clang::SourceLocation Loc,
                            llvm::StringRef Check);
 
-  /// Records \p D unless its location is suppressed by a NOLINT comment.
+  /// Records \p D unless its location is suppressed by a NOLINT comment (a
+  /// policy finding never is).
   void report(const clang::SourceManager &SM, clang::SourceLocation Loc, Diagnostic D);
+
+  /// Records \p D as it is, its location already resolved.
+  void add(Diagnostic D) { Diags.push_back(std::move(D)); }
+
+  /// Whether NOLINT comments silence findings (not when grading).
+  void honourNolint(bool Honour) { HonourNolint = Honour; }
 
   /// Sorts by location and drops exact repeats (the same file analysed under
   /// several compile commands, a header seen from several files).
@@ -106,7 +113,27 @@ public:
 
 private:
   std::vector<Diagnostic> Diags;
+  bool HonourNolint = true;
 };
+
+/// Is \p Check one of the grading policy's checks (`racelab-policy-…`)? Their
+/// findings are errors of kind "policy"; the others' are warnings of kind
+/// "concurrency".
+bool isPolicyCheck(llvm::StringRef Check);
+
+/// A NOLINT marker in a source text, as Clang's lexer sees the text.
+struct NolintMarker {
+  unsigned Line = 0;     ///< 1-based
+  unsigned Column = 0;   ///< 1-based
+  std::string Kind;      ///< NOLINT, NOLINTNEXTLINE, NOLINTBEGIN or NOLINTEND
+  bool HasList = false;  ///< followed by `(…)`
+  std::string List;      ///< the text between the parentheses
+  bool InComment = true; ///< false: inside a string, a name, anywhere but a comment
+};
+
+/// Every NOLINT marker in \p Text (a whole C++ source file): only those in
+/// comments silence a finding.
+std::vector<NolintMarker> findNolintMarkers(llvm::StringRef Text);
 
 /// Does a comment-style NOLINT list (e.g. "racelab-*,foo") cover \p Check?
 bool nolintListCovers(llvm::StringRef List, llvm::StringRef Check);

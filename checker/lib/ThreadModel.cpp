@@ -5,6 +5,8 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Basic/Version.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 
 namespace racelab {
@@ -248,9 +250,18 @@ public:
     Ancestors.pop_back();
     return true;
   }
+  // Parents that are neither statements nor declarations, so that an
+  // expression inside a type or a member initialiser is not taken for a
+  // variable's initialiser.
+#if CLANG_VERSION_MAJOR >= 22 // LLVM 22 added the qualifier flag
+  bool TraverseTypeLoc(clang::TypeLoc TL, bool TraverseQualifier = true) {
+    Ancestors.push_back(clang::DynTypedNode::create(TL));
+    bool Result = Base::TraverseTypeLoc(TL, TraverseQualifier);
+#else
   bool TraverseTypeLoc(clang::TypeLoc TL) {
     Ancestors.push_back(clang::DynTypedNode::create(TL));
     bool Result = Base::TraverseTypeLoc(TL);
+#endif
     Ancestors.pop_back();
     return Result;
   }

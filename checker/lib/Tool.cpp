@@ -4,11 +4,14 @@
 #include "lib/Check.h"
 #include "lib/Config.h"
 #include "lib/Diagnostics.h"
+#include "policy/Policy.h"
+#include "policy/PolicyRunner.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -72,6 +75,25 @@ llvm::cl::opt<bool> AllCommandsOption(
                    "only; findings are deduplicated either way)"),
     llvm::cl::cat(Category));
 
+llvm::cl::opt<std::string> PolicyOption(
+    "policy",
+    llvm::cl::desc("Also apply the grading policy of an exercise: the \"policy\" object of its\n"
+                   "exercise.json (what graded code may include, call, declare). Its findings are\n"
+                   "errors of kind \"policy\" from the racelab-policy-* checks"),
+    llvm::cl::value_desc("exercise.json"), llvm::cl::init(""), llvm::cl::cat(Category));
+
+llvm::cl::opt<bool> GradingOption(
+    "grading",
+    llvm::cl::desc("Grading mode: analyse every distinct compile command of each file, honour no\n"
+                   "NOLINT comment (with --policy, report those that name racelab checks), and read\n"
+                   "no .racelab-check file from the graded folders"),
+    llvm::cl::cat(Category));
+
+llvm::cl::opt<std::string> StudentDirOption(
+    "student-dir",
+    llvm::cl::desc("With --policy: the student's folder (default: the folder of each source file)"),
+    llvm::cl::init(""), llvm::cl::cat(Category));
+
 const char Overview[] =
     "racelab-check: finds concurrency mistakes in C++ before anything runs.\n\n"
     "  racelab-check [options] [-p <build dir>] <files...> [-- <compile flags>]\n\n"
@@ -80,22 +102,62 @@ const char Overview[] =
     "// NOLINT(racelab-<check>). Configuration: the nearest .racelab-check above\n"
     "each file (Checks: '...', CheckOptions: ...), overridden by the options.\n";
 
-/// Only the first compile command of each file: a file built twice (plain
-/// and with -fsanitize=thread) is parsed once.
-class FirstCommandDatabase : public clang::tooling::CompilationDatabase {
+/// Only the Nth compile command of each file: a file built twice (plain and
+/// with -fsanitize=thread) is parsed once, unless --all-compile-commands.
+class NthCommandDatabase : public clang::tooling::CompilationDatabase {
 public:
-  explicit FirstCommandDatabase(const clang::tooling::CompilationDatabase &Inner)
-      : Inner(Inner) {}
+  NthCommandDatabase(const clang::tooling::CompilationDatabase &Inner, size_t N)
+      : Inner(Inner), N(N) {}
   std::vector<clang::tooling::CompileCommand>
   getCompileCommands(llvm::StringRef File) const override {
     auto Commands = Inner.getCompileCommands(File);
-    if (Commands.size() > 1)
-      Commands.resize(1);
-    return Commands;
+    if (Commands.size() > N)
+      return {Commands[N]};
+    return {};
   }
   std::vector<std::string> getAllFiles() const override { return Inner.getAllFiles(); }
 
 private:
+  const clang::tooling::CompilationDatabase &Inner;
+  size_t N;
+};
+
+/// Every compile command of a file, each distinct one once: the graders'
+/// several targets (the student's test, its TSan twin, the self-test's copies)
+/// repeat the same command with another output file.
+class DistinctCommandDatabase : public clang::tooling::CompilationDatabase {
+public:
+  explicit DistinctCommandDatabase(const clang::tooling::CompilationDatabase &Inner)
+      : Inner(Inner) {}
+  std::vector<clang::tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef File) const override {
+    std::vector<clang::tooling::CompileCommand> Out;
+    std::vector<std::vector<std::string>> Seen;
+    for (clang::tooling::CompileCommand &C : Inner.getCompileCommands(File)) {
+      std::vector<std::string> Key = withoutOutput(C.CommandLine);
+      if (llvm::is_contained(Seen, Key))
+        continue;
+      Seen.push_back(std::move(Key));
+      Out.push_back(std::move(C));
+    }
+    return Out;
+  }
+  std::vector<std::string> getAllFiles() const override { return Inner.getAllFiles(); }
+
+private:
+  static std::vector<std::string> withoutOutput(const std::vector<std::string> &Args) {
+    std::vector<std::string> Out;
+    for (size_t I = 0; I < Args.size(); ++I) {
+      if (Args[I] == "-o") {
+        ++I;
+        continue;
+      }
+      if (!llvm::StringRef(Args[I]).starts_with("-o"))
+        Out.push_back(Args[I]);
+    }
+    return Out;
+  }
+
   const clang::tooling::CompilationDatabase &Inner;
 };
 
@@ -144,31 +206,41 @@ private:
   DiagnosticSink &Sink;
 };
 
+/// One source file's analysis: the enabled checks, and the grading policy
+/// when there is one (null otherwise).
+struct FileAnalysis {
+  const std::vector<std::unique_ptr<Check>> &Checks;
+  policy::PolicyRunner *Policy;
+  std::string File; ///< as given on the command line
+  DiagnosticSink &Sink;
+};
+
 class RacelabAction : public clang::ASTFrontendAction {
 public:
-  RacelabAction(const std::vector<std::unique_ptr<Check>> &Checks, DiagnosticSink &Sink)
-      : Checks(Checks), Sink(Sink) {}
-  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &,
+  explicit RacelabAction(const FileAnalysis &A) : A(A) {}
+  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &CI,
                                                         llvm::StringRef) override {
-    return std::make_unique<RacelabConsumer>(Checks, Sink);
+    std::vector<std::unique_ptr<clang::ASTConsumer>> Consumers;
+    if (!A.Checks.empty())
+      Consumers.push_back(std::make_unique<RacelabConsumer>(A.Checks, A.Sink));
+    if (A.Policy)
+      Consumers.push_back(A.Policy->beginTranslationUnit(CI, A.File, A.Sink));
+    if (Consumers.size() == 1)
+      return std::move(Consumers.front());
+    return std::make_unique<clang::MultiplexConsumer>(std::move(Consumers));
   }
 
 private:
-  const std::vector<std::unique_ptr<Check>> &Checks;
-  DiagnosticSink &Sink;
+  const FileAnalysis &A;
 };
 
 class RacelabActionFactory : public clang::tooling::FrontendActionFactory {
 public:
-  RacelabActionFactory(const std::vector<std::unique_ptr<Check>> &Checks, DiagnosticSink &Sink)
-      : Checks(Checks), Sink(Sink) {}
-  std::unique_ptr<clang::FrontendAction> create() override {
-    return std::make_unique<RacelabAction>(Checks, Sink);
-  }
+  explicit RacelabActionFactory(const FileAnalysis &A) : A(A) {}
+  std::unique_ptr<clang::FrontendAction> create() override { return std::make_unique<RacelabAction>(A); }
 
 private:
-  const std::vector<std::unique_ptr<Check>> &Checks;
-  DiagnosticSink &Sink;
+  const FileAnalysis &A;
 };
 
 /// clang's builtin headers where the tool was built, unless the command
@@ -177,7 +249,7 @@ clang::tooling::CommandLineArguments adjustArguments(const clang::tooling::Comma
                                                      llvm::StringRef) {
   clang::tooling::CommandLineArguments Out = Args;
   bool HasResourceDir = llvm::any_of(Args, [](const std::string &A) {
-    return llvm::StringRef(A).startswith("-resource-dir");
+    return llvm::StringRef(A).starts_with("-resource-dir");
   });
   if (!HasResourceDir && !Out.empty() && *RACELAB_CLANG_RESOURCE_DIR)
     Out.insert(Out.begin() + 1, std::string("-resource-dir=") + RACELAB_CLANG_RESOURCE_DIR);
@@ -221,7 +293,7 @@ Setup makeSetup(const ConfigFile *Config) {
       C->setOptions(CheckOptions);
       S.Checks.push_back(std::move(C));
     }
-  if (S.Checks.empty()) {
+  if (S.Checks.empty() && PolicyOption.empty()) { // with a policy, its checks run
     S.Error = "no check is enabled for it (";
     if (Config && Config->Checks)
       S.Error += "Checks: '" + *Config->Checks + "' in " + Config->Path +
@@ -242,8 +314,11 @@ public:
 
   /// For the file named by --config-file, or the nearest one above \p SourceFile.
   const Setup &forFile(llvm::StringRef SourceFile) {
-    std::string Path =
-        ConfigFileOption.empty() ? findConfigFile(SourceFile) : ConfigFileOption.getValue();
+    // When grading, a config file in the graded folders is the student's:
+    // only one named on the command line counts.
+    std::string Path = !ConfigFileOption.empty() ? ConfigFileOption.getValue()
+                       : GradingOption          ? std::string()
+                                                : findConfigFile(SourceFile);
     auto It = ByConfig.find(Path);
     if (It != ByConfig.end())
       return It->second;
@@ -307,9 +382,161 @@ std::string oneLine(llvm::StringRef Message, llvm::StringRef Program) {
   return Out;
 }
 
-} // namespace
+/// Checks the options that stop the whole run when wrong (nothing could be
+/// checked as asked); prints the one-line error and returns false.
+bool validOptions(const std::vector<CheckInfo> &Known) {
+  auto Fail = [](const llvm::Twine &Message) {
+    llvm::errs() << "racelab-check: error: " << Message << '\n';
+    return false;
+  };
+  if (FormatOption != "text" && FormatOption != "json" && FormatOption != "sarif")
+    return Fail("unknown --format '" + FormatOption + "' (expected text, json or sarif)");
+  // A judge that forgot its policy file must not grade without one.
+  if (PolicyOption.getNumOccurrences() && PolicyOption.empty())
+    return Fail("--policy: no policy file named (--policy=<exercise.json>)");
+  std::string BadGlob = validateCheckGlobs(ChecksOption, Known);
+  if (!BadGlob.empty())
+    return Fail("--checks: " + BadGlob);
+  // --checks comes last, so a list that turns every check off wins over any
+  // config file; with a policy, its own checks still run.
+  if (!ChecksOption.empty() && PolicyOption.empty() &&
+      llvm::none_of(Known, [](const CheckInfo &C) { return checkEnabled(C.Name, "*," + ChecksOption); }))
+    return Fail("--checks='" + ChecksOption + "' enables no check (see --list-checks)");
+  if (!ConfigFileOption.empty()) {
+    ConfigFile Config;
+    std::string Error;
+    if (!readConfigFile(ConfigFileOption, Known, Config, Error))
+      return Fail(Error);
+  }
+  if (!StudentDirOption.empty() && !llvm::sys::fs::is_directory(StudentDirOption))
+    return Fail("--student-dir: '" + StudentDirOption + "' is not a folder");
+  return true;
+}
 
-int runRacelabCheck(int Argc, const char **Argv) {
+/// The grading policy of --policy, or null without one; \p Error is set when
+/// the policy file cannot be used.
+std::unique_ptr<policy::PolicyRunner> makePolicy(const std::vector<CheckInfo> &Known, std::string &Error) {
+  if (PolicyOption.empty())
+    return nullptr;
+  policy::Policy Rules;
+  if (!policy::readPolicyFile(PolicyOption, Rules, Error))
+    return nullptr;
+  policy::PolicyOptions Options;
+  Options.Grading = GradingOption;
+  for (const CheckInfo &C : Known)
+    Options.ConcurrencyChecks.push_back(C.Name);
+  llvm::SmallString<256> StudentDir(StudentDirOption);
+  if (!StudentDir.empty())
+    llvm::sys::fs::make_absolute(StudentDir);
+  return std::make_unique<policy::PolicyRunner>(std::move(Rules), std::move(Options), StudentDir.str().str());
+}
+
+/// --list-checks: those of the config file of the first file (or of the
+/// current folder), then the policy's.
+int listChecks(Setups &Configs, llvm::ArrayRef<std::string> Files, const policy::PolicyRunner *Policy) {
+  llvm::SmallString<256> Where;
+  if (!Files.empty())
+    Where = Files.front();
+  else {
+    llvm::sys::fs::current_path(Where);
+    llvm::sys::path::append(Where, "-");
+  }
+  const Setup &S = Configs.forFile(Where);
+  if (S.Malformed) {
+    llvm::errs() << "racelab-check: error: " << S.Error << '\n';
+    return ExitToolError;
+  }
+  llvm::outs() << "Enabled checks:\n";
+  for (const auto &C : S.Checks)
+    llvm::outs() << "    " << C->name() << '\n';
+  if (Policy) {
+    llvm::outs() << "Policy checks (--policy):\n";
+    for (const auto &C : Policy->checks())
+      llvm::outs() << "    " << C->name() << '\n';
+  }
+  return ExitClean;
+}
+
+/// Analyses \p File under every command \p Database gives for it; prints its
+/// tool errors; returns false on one.
+bool analyseFile(const std::string &File, const clang::tooling::CompilationDatabase &Database,
+                 Setups &Configs, DiagnosticSink &Sink, policy::PolicyRunner *Policy) {
+  auto Fail = [&](const llvm::Twine &Why) {
+    llvm::errs() << "racelab-check: error: cannot analyse '" << File << "': " << Why << '\n';
+    return false;
+  };
+  if (llvm::sys::fs::is_directory(File))
+    return Fail("it is a directory");
+  if (!llvm::sys::fs::exists(File))
+    return Fail("no such file");
+  const Setup &S = Configs.forFile(File);
+  if (!S.Error.empty())
+    return Fail(S.Error);
+  ErrorCollector Errors;
+  // Absolute now: the tool runs each command in its own working directory.
+  llvm::SmallString<256> Absolute(File);
+  llvm::sys::fs::make_absolute(Absolute);
+  FileAnalysis Analysis{S.Checks, Policy, Absolute.str().str(), Sink};
+  RacelabActionFactory Factory(Analysis);
+  // One compile command per ClangTool run: a run over several announces each
+  // on stderr (LLVM 19 and later).
+  size_t Runs = std::max<size_t>(1, Database.getCompileCommands(File).size());
+  int Status = 0;
+  bool Crashed = false;
+  for (size_t N = 0; N < Runs && !Crashed; ++N) {
+    NthCommandDatabase One(Database, N);
+    clang::tooling::ClangTool Tool(One, {File});
+    Tool.setPrintErrorMessage(false);
+    Tool.appendArgumentsAdjuster(adjustArguments);
+    Tool.setDiagnosticConsumer(&Errors);
+    llvm::CrashRecoveryContext Recovery;
+    Crashed = !Recovery.RunSafely([&] { Status |= Tool.run(&Factory); });
+  }
+  if (Crashed) {
+    llvm::errs() << "racelab-check: error: internal error while analysing '" << File
+                 << "'; its findings may be incomplete (please report this)\n";
+    return false;
+  }
+  if (Policy)
+    Policy->endFile(Sink);
+  if (Errors.Errors > 0) {
+    std::string More = Errors.Errors == 1 ? ""
+                       : " (and " + std::to_string(Errors.Errors - 1) + " more error" +
+                             (Errors.Errors > 2 ? "s" : "") + ")";
+    return Fail("it does not compile: " + Errors.First + More);
+  }
+  if (Status != 0)
+    return Fail("the compiler could not run on it (check its compile command)");
+  return true;
+}
+
+/// Prints every finding in the format asked for.
+void printFindings(const DiagnosticSink &Sink, const Setups &Configs, const policy::PolicyRunner *Policy) {
+  if (FormatOption == "json")
+    return Sink.printJSON(llvm::outs());
+  if (FormatOption != "sarif")
+    return Sink.print(llvm::outs(), useColors());
+  // The tool's README sits next to docs/ (checker/README.md).
+  llvm::StringRef Docs(RACELAB_CHECKER_DOCS_URL);
+  llvm::StringRef Home = Docs;
+  std::string Information = Home.consume_back("/docs") ? Home.str() + "/README.md" : Docs.str();
+  SarifTool Tool{"racelab-check", Information, "", {}};
+  auto PageOf = [&](llvm::StringRef Check) {
+    return Docs.str() + "/" + Check.drop_front(llvm::StringRef("racelab-").size()).str() + ".md";
+  };
+  for (const Check *C : Configs.enabledAnywhere())
+    Tool.Rules.push_back({C->name(), C->summary(), PageOf(C->name())});
+  if (Policy)
+    for (const auto &C : Policy->checks())
+      Tool.Rules.push_back({C->name(), C->summary(), PageOf(C->name())});
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  Sink.printSARIF(llvm::outs(), Tool, Cwd);
+}
+
+/// Parses the command line; on a bad one, prints the one-line error and
+/// returns nothing.
+std::optional<clang::tooling::CommonOptionsParser> parseCommandLine(int Argc, const char **Argv) {
   llvm::cl::HideUnrelatedOptions(Category);
   auto Parsed = clang::tooling::CommonOptionsParser::create(Argc, Argv, Category,
                                                             llvm::cl::ZeroOrMore, Overview);
@@ -317,145 +544,66 @@ int runRacelabCheck(int Argc, const char **Argv) {
     llvm::StringRef Program = llvm::sys::path::filename(Argc > 0 ? Argv[0] : "");
     llvm::errs() << "racelab-check: error: " << oneLine(llvm::toString(Parsed.takeError()), Program)
                  << '\n';
-    return ExitToolError;
+    return std::nullopt;
   }
-  clang::tooling::CommonOptionsParser &Options = *Parsed;
+  return std::move(*Parsed);
+}
 
-  // Bad options stop the whole run: nothing could be checked as asked.
-  if (FormatOption != "text" && FormatOption != "json" && FormatOption != "sarif") {
-    llvm::errs() << "racelab-check: error: unknown --format '" << FormatOption
-                 << "' (expected text, json or sarif)\n";
-    return ExitToolError;
-  }
-  std::vector<CheckInfo> Known = knownChecks();
-  std::string BadGlob = validateCheckGlobs(ChecksOption, Known);
-  if (!BadGlob.empty()) {
-    llvm::errs() << "racelab-check: error: --checks: " << BadGlob << '\n';
-    return ExitToolError;
-  }
-  // --checks comes last, so a list that turns every check off wins over any
-  // config file.
-  if (!ChecksOption.empty() &&
-      llvm::none_of(Known,
-                    [](const CheckInfo &C) { return checkEnabled(C.Name, "*," + ChecksOption); })) {
-    llvm::errs() << "racelab-check: error: --checks='" << ChecksOption
-                 << "' enables no check (see --list-checks)\n";
-    return ExitToolError;
-  }
-  if (!ConfigFileOption.empty()) {
-    ConfigFile Config;
-    std::string Error;
-    if (!readConfigFile(ConfigFileOption, Known, Config, Error)) {
-      llvm::errs() << "racelab-check: error: " << Error << '\n';
-      return ExitToolError;
-    }
-  }
-
-  Setups Configs(Known);
-  if (ListChecksOption) {
-    // The configuration of the first file, or of the current folder.
-    llvm::SmallString<256> Where;
-    if (!Options.getSourcePathList().empty())
-      Where = Options.getSourcePathList().front();
-    else {
-      llvm::sys::fs::current_path(Where);
-      llvm::sys::path::append(Where, "-");
-    }
-    const Setup &S = Configs.forFile(Where);
-    if (S.Malformed) {
-      llvm::errs() << "racelab-check: error: " << S.Error << '\n';
-      return ExitToolError;
-    }
-    llvm::outs() << "Enabled checks:\n";
-    for (const auto &C : S.Checks)
-      llvm::outs() << "    " << C->name() << '\n';
-    return ExitClean;
-  }
-  if (Options.getSourcePathList().empty()) {
-    llvm::errs() << "racelab-check: error: no input files (usage: racelab-check [-p <build dir>] "
-                    "<files...> [-- <compile flags>])\n";
-    return ExitToolError;
-  }
-
-  FirstCommandDatabase FirstOnly(Options.getCompilations());
+/// Analyses every file of \p Options, prints the findings; returns the exit
+/// status.
+int analyseAll(clang::tooling::CommonOptionsParser &Options, Setups &Configs,
+               policy::PolicyRunner *Policy) {
+  // By default a file built twice (plain and with -fsanitize=thread) is
+  // parsed once; grading reads every distinct build of it.
+  NthCommandDatabase FirstOnly(Options.getCompilations(), 0);
+  DistinctCommandDatabase Every(Options.getCompilations());
   const clang::tooling::CompilationDatabase &Database =
-      AllCommandsOption ? Options.getCompilations()
-                        : static_cast<const clang::tooling::CompilationDatabase &>(FirstOnly);
+      AllCommandsOption || GradingOption
+          ? static_cast<const clang::tooling::CompilationDatabase &>(Every)
+          : static_cast<const clang::tooling::CompilationDatabase &>(FirstOnly);
 
   DiagnosticSink Sink;
+  Sink.honourNolint(!GradingOption);
   bool ToolError = false;
   llvm::CrashRecoveryContext::Enable();
-  for (const std::string &File : Options.getSourcePathList()) {
-    if (llvm::sys::fs::is_directory(File)) {
-      llvm::errs() << "racelab-check: error: cannot analyse '" << File << "': it is a directory\n";
-      ToolError = true;
-      continue;
-    }
-    if (!llvm::sys::fs::exists(File)) {
-      llvm::errs() << "racelab-check: error: cannot analyse '" << File
-                   << "': no such file\n";
-      ToolError = true;
-      continue;
-    }
-    const Setup &S = Configs.forFile(File);
-    if (!S.Error.empty()) {
-      llvm::errs() << "racelab-check: error: cannot analyse '" << File << "': " << S.Error << '\n';
-      ToolError = true;
-      continue;
-    }
-    clang::tooling::ClangTool Tool(Database, {File});
-    Tool.setPrintErrorMessage(false);
-    Tool.appendArgumentsAdjuster(adjustArguments);
-    ErrorCollector Errors;
-    Tool.setDiagnosticConsumer(&Errors);
-    RacelabActionFactory Factory(S.Checks, Sink);
-    int Status = 0;
-    llvm::CrashRecoveryContext Recovery;
-    if (!Recovery.RunSafely([&] { Status = Tool.run(&Factory); })) {
-      llvm::errs() << "racelab-check: error: internal error while analysing '" << File
-                   << "'; its findings may be incomplete (please report this)\n";
-      ToolError = true;
-      continue;
-    }
-    if (Errors.Errors > 0) {
-      llvm::errs() << "racelab-check: error: cannot analyse '" << File
-                   << "': it does not compile: " << Errors.First;
-      if (Errors.Errors > 1)
-        llvm::errs() << " (and " << Errors.Errors - 1 << " more error"
-                     << (Errors.Errors > 2 ? "s" : "") << ")";
-      llvm::errs() << '\n';
-      ToolError = true;
-    } else if (Status != 0) {
-      llvm::errs() << "racelab-check: error: cannot analyse '" << File
-                   << "': the compiler could not run on it (check its compile command)\n";
-      ToolError = true;
-    }
-  }
+  for (const std::string &File : Options.getSourcePathList())
+    ToolError |= !analyseFile(File, Database, Configs, Sink, Policy);
+  if (Policy)
+    Policy->finish(Sink);
 
   Sink.finish();
-  if (FormatOption == "sarif") {
-    // The tool's README sits next to docs/ (checker/README.md).
-    llvm::StringRef Docs(RACELAB_CHECKER_DOCS_URL);
-    llvm::StringRef Home = Docs;
-    std::string Information = Home.consume_back("/docs") ? Home.str() + "/README.md" : Docs.str();
-    SarifTool Tool{"racelab-check", Information, "", {}};
-    for (const Check *C : Configs.enabledAnywhere())
-      Tool.Rules.push_back(
-          {C->name(), C->summary(),
-           Docs.str() + "/" +
-               llvm::StringRef(C->name()).drop_front(llvm::StringRef("racelab-").size()).str() +
-               ".md"});
-    llvm::SmallString<256> Cwd;
-    llvm::sys::fs::current_path(Cwd);
-    Sink.printSARIF(llvm::outs(), Tool, Cwd);
-  } else if (FormatOption == "json")
-    Sink.printJSON(llvm::outs());
-  else
-    Sink.print(llvm::outs(), useColors());
+  printFindings(Sink, Configs, Policy);
   llvm::outs().flush();
   if (ToolError)
     return ExitToolError;
   return Sink.diagnostics().empty() ? ExitClean : ExitFindings;
+}
+
+} // namespace
+
+int runRacelabCheck(int Argc, const char **Argv) {
+  std::optional<clang::tooling::CommonOptionsParser> Options = parseCommandLine(Argc, Argv);
+  if (!Options)
+    return ExitToolError;
+  std::vector<CheckInfo> Known = knownChecks();
+  if (!validOptions(Known))
+    return ExitToolError;
+  std::string PolicyError;
+  std::unique_ptr<policy::PolicyRunner> Policy = makePolicy(Known, PolicyError);
+  if (!PolicyError.empty()) {
+    llvm::errs() << "racelab-check: error: --policy: " << PolicyError << '\n';
+    return ExitToolError;
+  }
+
+  Setups Configs(Known);
+  if (ListChecksOption)
+    return listChecks(Configs, Options->getSourcePathList(), Policy.get());
+  if (Options->getSourcePathList().empty()) {
+    llvm::errs() << "racelab-check: error: no input files (usage: racelab-check [-p <build dir>] "
+                    "<files...> [-- <compile flags>])\n";
+    return ExitToolError;
+  }
+  return analyseAll(*Options, Configs, Policy.get());
 }
 
 } // namespace racelab

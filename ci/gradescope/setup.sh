@@ -5,8 +5,11 @@
 # unpacks it into /autograder/source. Its graders stay pristine there: a
 # submission only ever contributes the files students edit.
 #
-# Gradescope's default image is Ubuntu; the kit needs Debian 12's packages,
-# so choose a Debian 12 base image for the autograder.
+# The image: in the autograder's settings choose the base image "Ubuntu
+# 24.04" (ci/setup installs clang 18 and Boost 1.83 there); a manual Docker
+# image derived from gradescope/autograder-base on Ubuntu 24.04 works the same.
+# Ubuntu 22.04 does not: its Boost 1.74 has no C++20 Asio awaitables, and
+# ci/setup stops there with a message naming the distributions it knows.
 set -euo pipefail
 
 root=${RACELAB_AUTOGRADER_ROOT:-/autograder}

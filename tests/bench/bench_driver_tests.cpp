@@ -1,9 +1,9 @@
 // The driver protocol (the reference driver on tiny workloads; a wrong answer
 // is reported as one) and the perf judge against fake student drivers.
 
-#include "racelab/lab/bench.hpp"
-#include "racelab/lab/judge.hpp"
-#include "racelab/lab/process.hpp"
+#include "bench/harness/driver_run.hpp"
+#include "judge/perf_judge.hpp"
+#include "sandbox/temp_dir.hpp"
 
 #include <boost/test/unit_test.hpp>
 
@@ -31,14 +31,14 @@ struct CourseFixture {
 
 int judge(const char* student, const std::filesystem::path& course, std::string& output) {
   JudgeOptions o;
-  o.kind = JudgeKind::perf;
+  o.judge = Judge::perf;
   o.exercise = 6;
   o.course = course;
   o.reference = RACELAB_REFERENCE_DRIVER;
   o.command = {student};
   o.timeout_seconds = 120;
   std::ostringstream out;
-  const int status = run_perf_judge(o, out);
+  const int status = judge_perf(o, out).status;
   output = out.str();
   return status;
 }

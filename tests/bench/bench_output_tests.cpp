@@ -1,7 +1,7 @@
 // The outputs of `racelab bench` on a made-up sweep: CSV columns, JSON fields,
 // and an SVG that is well-formed XML with one line per strategy plus the ideal.
 
-#include "racelab/lab/bench.hpp"
+#include "bench/harness/outputs.hpp"
 
 #include <boost/json.hpp>
 #include <boost/property_tree/ptree.hpp>

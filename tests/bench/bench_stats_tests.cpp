@@ -1,7 +1,8 @@
 // The harness's statistics on inputs whose answers are known.
 
 #include "racelab/bench/primes.hpp"
-#include "racelab/lab/bench.hpp"
+#include "bench/harness/stats.hpp"
+#include "bench/harness/sweep.hpp"
 
 #include <boost/test/unit_test.hpp>
 

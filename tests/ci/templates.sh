@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The CI templates, exercised in a student repository made by `racelab assign 1`:
-#  - GitHub Actions: every `run:` command of .github/workflows/racelab.yml runs
-#    in order, as the runner would, with the tools built already
-#    (RACELAB_TOOLS_DIR); only exit codes decide; the job summary and the
-#    annotations must appear. Once on the starter (the grade step exits 1),
-#    once with a solution in place (every step exits 0).
+#  - GitHub Actions: every `run:` command of .github/workflows/racelab.yml
+#    after the checkout runs in order, as the runner would, with the tools
+#    built already (RACELAB_TOOLS_DIR); only exit codes decide; the job
+#    summary, the annotations and the SARIF file the upload step names must
+#    appear. Once on the starter (the grade step exits 1), once with a solution
+#    in place (every step exits 0). The steps before the checkout prepare the
+#    container (git, apt's cache): they are checked, not run on this machine.
 #  - GitLab CI: the same commands as GitHub's, and the JUnit report it keeps
 #    is the file racelab grade writes.
 #  - Gradescope: setup.sh and run_autograder in a simulated /autograder, the
@@ -23,11 +25,17 @@ total_score() {
   awk '{ printf "%g", $0 }' <<<"$(grep -oE '"score": ?[0-9.eE+-]+' "$1" | head -1 | sed -E 's/"score": ?//')"
 }
 
-# The `run:` commands of a workflow, one per line (a `run: |` block joined with newlines, NUL-separated).
-run_commands() {
-  awk '
-    function flush() { if (block != "") { printf "%s%c", block, 0; block = "" } }
-    /^[[:space:]]*-?[[:space:]]*run:[[:space:]]*\|[[:space:]]*$/ { flush(); inblock = 1; indent = -1; next }
+# The `run:` commands of a workflow, NUL-separated (a `run: |` block joined
+# with newlines): those after its checkout step, or with "before", those before.
+run_commands() {  # run_commands <workflow> [before]
+  awk -v want="${2:-after}" '
+    function emit(text, part) { if (part == want) printf "%s%c", text, 0 }
+    function flush() { if (block != "") { emit(block, block_part); block = "" } }
+    {
+      part = checked_out ? "after" : "before"
+      if ($0 ~ /uses:[[:space:]]*actions\/checkout@/) checked_out = 1
+    }
+    /^[[:space:]]*-?[[:space:]]*run:[[:space:]]*\|[[:space:]]*$/ { flush(); inblock = 1; indent = -1; block_part = part; next }
     inblock {
       if ($0 ~ /^[[:space:]]*$/) { next }
       match($0, /^[[:space:]]*/)
@@ -35,12 +43,12 @@ run_commands() {
       if (RLENGTH >= indent) { block = block substr($0, indent + 1) "\n"; next }
       inblock = 0; flush()
     }
-    /^[[:space:]]*-?[[:space:]]*run:[[:space:]]*[^|[:space:]]/ { flush(); sub(/^[[:space:]]*-?[[:space:]]*run:[[:space:]]*/, ""); printf "%s%c", $0, 0 }
+    /^[[:space:]]*-?[[:space:]]*run:[[:space:]]*[^|[:space:]]/ { flush(); sub(/^[[:space:]]*-?[[:space:]]*run:[[:space:]]*/, ""); emit($0, part) }
     END { flush() }
   ' "$1"
 }
 
-# Runs every run: command of the workflow in the repository; prints "exit codes".
+# Runs the run: commands after the checkout in the repository; prints their exit codes.
 run_workflow() {  # run_workflow <repository> <log>
   local statuses=() status
   while IFS= read -r -d '' command; do
@@ -60,6 +68,15 @@ echo "== GitHub Actions workflow, the starter"
 export RACELAB_TOOLS_DIR=$tools GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY=$work/summary.md
 commands=$(run_commands "$repo/.github/workflows/racelab.yml" | tr '\0' '\n')
 grep -qx 'ci/setup' <<<"$commands" || fail "the workflow should run ci/setup"
+before_checkout=$(run_commands "$repo/.github/workflows/racelab.yml" before | tr '\0' '\n')
+grep -qE 'apt-get install .*\bgit\b' <<<"$before_checkout" ||
+  fail "the workflow should install git before the checkout (the container has none)"
+workflow=$repo/.github/workflows/racelab.yml
+for key in 'timeout-minutes:' 'concurrency:' 'security-events: write' 'uses: actions/cache@' 'uses: github/codeql-action/upload-sarif@'; do
+  grep -qF -- "$key" "$workflow" || fail "the workflow should have $key"
+done
+grep -qE '^[[:space:]]+path:[[:space:]]*/var/cache/apt/archives' "$workflow" || fail "the workflow should cache apt's downloads"
+sarif=$(sed -nE 's/^[[:space:]]+sarif_file:[[:space:]]*([^[:space:]]+).*/\1/p' "$workflow")
 grep -q 'lab/racelab grade .*--require-pass' <<<"$commands" || fail "the workflow should run lab/racelab grade --require-pass"
 codes=$(run_workflow "$repo" "$work/starter.log")
 echo "exit codes: $codes"
@@ -67,6 +84,10 @@ echo "exit codes: $codes"
 grep -q '^::error ' "$work/starter.log" || fail "the grade step should print ::error annotations on the starter"
 [[ -s $work/summary.md ]] || fail "the grade step should append to \$GITHUB_STEP_SUMMARY"
 [[ -s $repo/build/grade/report.json ]] || fail "the report folder (the artifact) should hold report.json"
+[[ -n $sarif && -s $repo/$sarif ]] || fail "the SARIF file the upload step names ('$sarif') should be one racelab grade writes"
+if command -v xmllint >/dev/null; then
+  xmllint --noout "$repo/build/grade/junit.xml" || fail "junit.xml should be well-formed XML"
+fi
 
 echo "== GitHub Actions workflow, a solution in place"
 cp "$kit/solutions/01-counter/mutex/counter.cpp" "$repo/exercises/01-counter/counter.cpp"
@@ -83,6 +104,10 @@ junit=$(sed -nE 's/^[[:space:]]+junit:[[:space:]]*([^[:space:]]+).*/\1/p' "$gitl
 [[ -n $junit ]] || fail "the GitLab file should declare a junit report"
 [[ -n $junit && -s $repo/$junit ]] || fail "the GitLab junit report '$junit' should be a file racelab grade writes"
 grep -q 'when: always' "$gitlab" || fail "the GitLab artifacts should be kept when the job fails"
+grep -qE '^[[:space:]]+timeout:' "$gitlab" || fail "the GitLab job should have a timeout"
+if ! grep -qF 'Dir::Cache::Archives' "$gitlab" || ! grep -qE '^[[:space:]]+- \.apt-cache/' "$gitlab"; then
+  fail "the GitLab job should keep apt's downloads in a cached folder"
+fi
 
 echo "== Gradescope autograder, exercise 1's starter as loose files"
 autograder=$work/autograder

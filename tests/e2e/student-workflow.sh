@@ -40,7 +40,7 @@ for spec in "$@"; do
   IFS=: read -r _ folder _ <<<"$spec"
   cp -r "$root/exercises/$folder" "$work/workspace/"
 done
-cmake -S "$root" -B "$work/build" -G Ninja -DCMAKE_CXX_COMPILER=clang++-16 \
+cmake -S "$root" -B "$work/build" -G Ninja \
       -DCMAKE_BUILD_TYPE=Release -DRACELAB_SOURCE="$work/workspace" \
       -DRACELAB_TOOLS_DIR="$tools" >"$work/configure.log" 2>&1 ||
   { cat "$work/configure.log"; exit 1; }

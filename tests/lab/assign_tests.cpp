@@ -1,9 +1,13 @@
 // `racelab assign`: the student repository made from this kit — what it holds,
 // what it must never hold, its integrity record, and the refusals.
-#include "racelab/lab/assign.hpp"
 
-#include "racelab/lab/integrity.hpp"
-#include "racelab/lab/process.hpp"
+#include "core/integrity.hpp"
+#include "kit/assign.hpp"
+#include "kit/kit_root.hpp"
+#include "kit/presets.hpp"
+#include "kit/registration.hpp"
+#include "kit/student_repository.hpp"
+#include "sandbox/temp_dir.hpp"
 #include "lab_test_support.hpp"
 
 #include <boost/json.hpp>

@@ -1,8 +1,9 @@
 // `racelab grade --batch`: four submissions of exercise 1 — the starter, a
 // solution, one that does not compile, and a repository made by assign whose
 // grader was edited — graded two at a time into one class CSV.
-#include "racelab/lab/assign.hpp"
-#include "racelab/lab/process.hpp"
+#include "kit/assign.hpp"
+#include "sandbox/process.hpp"
+#include "sandbox/temp_dir.hpp"
 #include "lab_test_support.hpp"
 
 #include <boost/test/unit_test.hpp>

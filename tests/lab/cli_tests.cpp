@@ -1,5 +1,5 @@
 // The command line: help, version, argument errors, and a judge end to end.
-#include "racelab/lab/cli.hpp"
+#include "commands/cli.hpp"
 #include "lab_test_support.hpp"
 
 #include <boost/test/unit_test.hpp>

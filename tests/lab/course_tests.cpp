@@ -1,7 +1,8 @@
 // The course file: the kit's own lab/course.toml reads, and every kind of
 // mistake is reported with the file, the line and the column where it is.
-#include "racelab/lab/course.hpp"
-#include "racelab/lab/process.hpp"
+#include "core/course.hpp"
+#include "sandbox/process.hpp"
+#include "sandbox/temp_dir.hpp"
 #include "lab_test_support.hpp"
 
 #include <boost/test/unit_test.hpp>
@@ -69,7 +70,7 @@ BOOST_AUTO_TEST_CASE(a_good_course_reads_in_number_order) {
   BOOST_REQUIRE(course.exercises.size() == 2u);
   BOOST_TEST(course.exercises[0].number == 1);
   BOOST_TEST(course.exercises[0].line == 11);
-  BOOST_TEST(course.exercises[0].point_lines.at("perf") == 12);
+  BOOST_TEST(course.exercises[0].point_lines.at(lab::Judge::perf) == 12);
   BOOST_TEST(course.exercises[0].max_points() == 3.5);
   BOOST_TEST(course.exercises[0].perf_min_ratio.at("threaded") == 0.8);
   BOOST_TEST(course.limits_for(1).memory_mib == 512u);
@@ -83,7 +84,7 @@ BOOST_AUTO_TEST_CASE(the_kits_own_course_file_is_valid) {
   const auto course = lab::load_course(lab::default_course_file(repository));
   BOOST_TEST(course.exercises.size() >= 5u);
   BOOST_TEST(course.find(1) != nullptr);
-  BOOST_TEST(course.find(1)->points.at("functional") > 0);
+  BOOST_TEST(course.find(1)->points.at(lab::Judge::functional) > 0);
 }
 
 BOOST_AUTO_TEST_CASE(a_misspelt_judge_names_the_known_ones) {

@@ -3,8 +3,10 @@
 // judge that is dodged fails while the others carry on. Also here: a judge
 // believes Boost.Test's report, not an exit status, and shows the lock-order
 // inversion behind a hang.
-#include "racelab/lab/escape_hatches.hpp"
-#include "racelab/lab/judge.hpp"
+#include "judge/escape_hatches.hpp"
+#include "judge/judge.hpp"
+#include "sandbox/process.hpp"
+#include "sandbox/temp_dir.hpp"
 #include "lab_test_support.hpp"
 
 #include <boost/test/unit_test.hpp>
@@ -55,7 +57,7 @@ BOOST_AUTO_TEST_CASE(no_sanitize_in_every_spelling_costs_tsan) {
   BOOST_TEST(found[0].file == "student.cpp");
   BOOST_TEST(found[0].line == 2);
   BOOST_TEST(found[0].kind == "no_sanitize");
-  BOOST_TEST(found[0].dodges == "tsan");
+  BOOST_TEST(found[0].dodges == lab::Judge::tsan);
   BOOST_TEST(found[0].text == "__attribute__((no_sanitize(\"thread\"))) void a() {}");
   BOOST_TEST(contains(found[0].message, "Remove it"));
 }
@@ -79,7 +81,7 @@ BOOST_AUTO_TEST_CASE(nolint_that_reaches_racelab_costs_static) {
                    "int d = 0; /* NOLINT(*) */\n") == "nolint@1 nolint@2 nolint@3 nolint@5 nolint@7");
   const auto found = scan("int a = 0; // NOLINT\n");
   BOOST_TEST_REQUIRE(found.size() == 1u);
-  BOOST_TEST(found[0].dodges == "static");
+  BOOST_TEST(found[0].dodges == lab::Judge::static_check);
 }
 
 BOOST_AUTO_TEST_CASE(nolint_look_alikes_are_not_flagged) {
@@ -122,7 +124,7 @@ BOOST_AUTO_TEST_CASE(sleeps_cost_tsan_unless_the_exercise_sleeps) {
   BOOST_TEST(kinds(text, true) == "");
   const auto found = scan("void d() { sleep(1); }\n");
   BOOST_TEST_REQUIRE(found.size() == 1u);
-  BOOST_TEST(found[0].dodges == "tsan");
+  BOOST_TEST(found[0].dodges == lab::Judge::tsan);
   BOOST_TEST(contains(found[0].message, "a sleep is not synchronisation: it makes the race unlikely, not impossible"));
 }
 
@@ -154,10 +156,10 @@ struct Verdict {
   std::string text;
 };
 
-Verdict judge(lab::JudgeKind kind, const fs::path& sources, std::vector<std::string> command,
+Verdict judge(lab::Judge kind, const fs::path& sources, std::vector<std::string> command,
               double timeout = 30) {
   lab::JudgeOptions o;
-  o.kind = kind;
+  o.judge = kind;
   o.exercise = 7;
   o.readme = "/nowhere/exercises/07-test/README.md";
   o.sources = sources;
@@ -177,39 +179,39 @@ BOOST_FIXTURE_TEST_SUITE(judges_cannot_be_fooled, Sources)
 BOOST_AUTO_TEST_CASE(a_hatch_fails_the_judge_it_dodges_and_no_other) {
   scan("#include <thread>\n"
        "__attribute__((no_sanitize(\"thread\"))) void add() {}\n");
-  const auto tsan = judge(lab::JudgeKind::tsan, dir.path(), {fake, "boost-pass"});
+  const auto tsan = judge(lab::Judge::tsan, dir.path(), {fake, "boost-pass"});
   BOOST_TEST(tsan.status == 1);
   BOOST_TEST(tsan.text.rfind("exercise 7 — ThreadSanitizer judge: FAILED\n"
                              "your code tells ThreadSanitizer to look away (1 place)",
                              0) == 0u,
              tsan.text);
   BOOST_TEST(contains(tsan.text, "  student.cpp:2: __attribute__((no_sanitize(\"thread\"))) void add() {}\n"));
-  BOOST_TEST(judge(lab::JudgeKind::functional, dir.path(), {fake, "boost-pass"}).status == 0);
-  BOOST_TEST(judge(lab::JudgeKind::static_check, dir.path(), {fake, "exit", "0"}).status == 0);
+  BOOST_TEST(judge(lab::Judge::functional, dir.path(), {fake, "boost-pass"}).status == 0);
+  BOOST_TEST(judge(lab::Judge::static_check, dir.path(), {fake, "exit", "0"}).status == 0);
 }
 
 BOOST_AUTO_TEST_CASE(a_nolint_fails_the_static_judge) {
   scan("int shared = 0; // NOLINT(racelab-missing-lock)\n");
-  const auto v = judge(lab::JudgeKind::static_check, dir.path(), {fake, "exit", "0"});
+  const auto v = judge(lab::Judge::static_check, dir.path(), {fake, "exit", "0"});
   BOOST_TEST(v.status == 1);
   BOOST_TEST(contains(v.text, "your code tells racelab-check to look away"));
   BOOST_TEST(contains(v.text, "student.cpp:1: int shared = 0; // NOLINT(racelab-missing-lock)"));
-  BOOST_TEST(judge(lab::JudgeKind::tsan, dir.path(), {fake, "boost-pass"}).status == 0);
+  BOOST_TEST(judge(lab::Judge::tsan, dir.path(), {fake, "boost-pass"}).status == 0);
 }
 
 BOOST_AUTO_TEST_CASE(exit_zero_without_the_test_report_is_not_a_pass) {
-  const auto functional = judge(lab::JudgeKind::functional, dir.path(), {fake, "exit", "0"});
+  const auto functional = judge(lab::Judge::functional, dir.path(), {fake, "exit", "0"});
   BOOST_TEST(functional.status == 1);
   BOOST_TEST(contains(functional.text, "the program exited before its tests finished (exit code 0) — did something "
                                        "call exit() or quick_exit()?"),
              functional.text);
-  const auto tsan = judge(lab::JudgeKind::tsan, dir.path(), {fake, "exit", "0"});
+  const auto tsan = judge(lab::Judge::tsan, dir.path(), {fake, "exit", "0"});
   BOOST_TEST(tsan.status == 1);
   BOOST_TEST(contains(tsan.text, "the program exited before its tests finished (exit code 0)"));
 }
 
 BOOST_AUTO_TEST_CASE(exit_zero_after_failed_tests_is_not_a_pass) {
-  const auto v = judge(lab::JudgeKind::functional, dir.path(), {fake, "failed-exit-zero"});
+  const auto v = judge(lab::Judge::functional, dir.path(), {fake, "failed-exit-zero"});
   BOOST_TEST(v.status == 1);
   BOOST_TEST(contains(v.text, "the tests did not all pass (0 passed, 1 failed, 0 aborted), yet the program ended "
                               "with exit code 0"),
@@ -218,7 +220,7 @@ BOOST_AUTO_TEST_CASE(exit_zero_after_failed_tests_is_not_a_pass) {
 
 BOOST_AUTO_TEST_CASE(lingering_children_are_killed_and_noted) {
   const auto pid_file = dir.path() / "child.pid";
-  const auto v = judge(lab::JudgeKind::functional, dir.path(), {fake, "setsid-linger", pid_file.string()});
+  const auto v = judge(lab::Judge::functional, dir.path(), {fake, "setsid-linger", pid_file.string()});
   BOOST_TEST(v.status == 0, v.text);
   BOOST_TEST(contains(v.text, "note: 1 process it started was still running when the program ended; "
                               "the judge killed it.\n"));
@@ -226,7 +228,7 @@ BOOST_AUTO_TEST_CASE(lingering_children_are_killed_and_noted) {
 
 BOOST_AUTO_TEST_CASE(a_limit_gives_its_reason_in_the_verdict) {
   lab::JudgeOptions o;
-  o.kind = lab::JudgeKind::functional;
+  o.judge = lab::Judge::functional;
   o.exercise = 7;
   o.sources = dir.path();
   o.limits.processes = 8;
@@ -260,7 +262,7 @@ BOOST_AUTO_TEST_CASE(the_command_line_passes_allow_sleep_and_limits_to_the_judge
 }
 
 BOOST_AUTO_TEST_CASE(a_deadlock_shows_the_lock_order_inversion_under_the_time_out) {
-  const auto v = judge(lab::JudgeKind::tsan, RACELAB_TEST_HELPERS_DIR, {RACELAB_TEST_DEADLOCK_PROGRAM}, 5);
+  const auto v = judge(lab::Judge::tsan, RACELAB_TEST_HELPERS_DIR, {RACELAB_TEST_DEADLOCK_PROGRAM}, 5);
   BOOST_TEST(v.status == 1);
   const std::string verdict =
       "exercise 7 — ThreadSanitizer judge: FAILED\n"

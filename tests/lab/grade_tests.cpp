@@ -1,9 +1,23 @@
 // `racelab grade`: the manifest, ctest's JUnit XML → report, the table, errors.
-#include "racelab/lab/grade.hpp"
 
-#include "racelab/lab/course.hpp"
-#include "racelab/lab/process.hpp"
-#include "racelab/lab/report_formats.hpp"
+#include "core/course.hpp"
+#include "core/ctest.hpp"
+#include "core/integrity.hpp"
+#include "core/judge.hpp"
+#include "grade/course_points.hpp"
+#include "grade/formats/annotations.hpp"
+#include "grade/formats/gradescope.hpp"
+#include "grade/formats/junit.hpp"
+#include "grade/formats/markdown.hpp"
+#include "grade/formats/report_json.hpp"
+#include "grade/formats/table.hpp"
+#include "grade/grade.hpp"
+#include "grade/grade_error.hpp"
+#include "grade/model/grade_report.hpp"
+#include "grade/test_results.hpp"
+#include "grade/withheld_credit.hpp"
+#include "sandbox/process.hpp"
+#include "sandbox/temp_dir.hpp"
 #include "lab_test_support.hpp"
 
 #include <boost/json.hpp>
@@ -25,7 +39,7 @@ lab::GradeReport sample_report() {
   return report;
 }
 
-const lab::JudgeOutcome& judge(const lab::GradeReport& r, int number, const std::string& name) {
+const lab::JudgeOutcome& judge(const lab::GradeReport& r, int number, lab::Judge name) {
   for (const auto& e : r.exercises) {
     if (e.number == number) return e.judges.at(name);
   }
@@ -49,31 +63,31 @@ BOOST_AUTO_TEST_CASE(manifest_lists_every_exercise) {
 
 BOOST_AUTO_TEST_CASE(junit_statuses_become_judge_results) {
   const auto report = sample_report();
-  BOOST_TEST(judge(report, 1, "build").status == "pass");
-  BOOST_TEST(judge(report, 1, "functional").status == "FAIL");
-  BOOST_TEST(judge(report, 1, "tsan").status == "FAIL");
-  BOOST_TEST(judge(report, 1, "static").status == "timeout");
-  BOOST_TEST(judge(report, 2, "build").status == "FAIL");
-  BOOST_TEST(judge(report, 2, "functional").status == "not run");
-  BOOST_TEST(judge(report, 2, "static").status == "pass");
-  BOOST_TEST(judge(report, 1, "tsan").seconds == 1.2);
+  BOOST_TEST(judge(report, 1, lab::Judge::build).verdict == lab::Verdict::pass);
+  BOOST_TEST(judge(report, 1, lab::Judge::functional).verdict == lab::Verdict::fail);
+  BOOST_TEST(judge(report, 1, lab::Judge::tsan).verdict == lab::Verdict::fail);
+  BOOST_TEST(judge(report, 1, lab::Judge::static_check).verdict == lab::Verdict::timeout);
+  BOOST_TEST(judge(report, 2, lab::Judge::build).verdict == lab::Verdict::fail);
+  BOOST_TEST(judge(report, 2, lab::Judge::functional).verdict == lab::Verdict::not_run);
+  BOOST_TEST(judge(report, 2, lab::Judge::static_check).verdict == lab::Verdict::pass);
+  BOOST_TEST(judge(report, 1, lab::Judge::tsan).seconds == 1.2);
 }
 
 BOOST_AUTO_TEST_CASE(summaries_come_from_the_judge_headline_not_the_program) {
   const auto report = sample_report();
-  BOOST_TEST(judge(report, 1, "functional").summary ==
+  BOOST_TEST(judge(report, 1, lab::Judge::functional).summary ==
              "the functional tests found 1 failing check: counter_test.cpp(42): in \"counter_tests/total\": "
              "check total == 400000 has failed [399218 != 400000]");
-  BOOST_TEST(judge(report, 1, "tsan").summary ==
+  BOOST_TEST(judge(report, 1, lab::Judge::tsan).summary ==
              "ThreadSanitizer found 1 data race: data race on global 'racelab::counter'");
-  BOOST_TEST(judge(report, 2, "build").summary ==
+  BOOST_TEST(judge(report, 2, lab::Judge::build).summary ==
              "did not compile: /home/student/racelab/exercises/02-print/printer.cpp:12:5: error: use of undeclared identifier 'prnt'");
-  BOOST_TEST(judge(report, 2, "functional").summary == "not run: the build step failed");
-  BOOST_TEST(contains(judge(report, 1, "static").summary, "time limit"));
+  BOOST_TEST(judge(report, 2, lab::Judge::functional).summary == "not run: the build step failed");
+  BOOST_TEST(contains(judge(report, 1, lab::Judge::static_check).summary, "time limit"));
 }
 
 BOOST_AUTO_TEST_CASE(report_json_has_judges_and_totals) {
-  const auto value = lab::to_json(sample_report());
+  const auto value = lab::report_json(sample_report());
   const auto& root = value.as_object();
   BOOST_TEST(json::value_to<std::string>(root.at("source")) == "exercises");
   const auto& exercises = root.at("exercises").as_array();
@@ -189,7 +203,7 @@ BOOST_AUTO_TEST_CASE(manifest_judges_and_sources_are_read_and_checked_against_th
   auto report = lab::read_manifest(dir.path() / "racelab-exercises.json");
   BOOST_TEST_REQUIRE(report.exercises.size() == 1u);
   BOOST_TEST(report.exercises[0].sources == std::vector<std::string>{"/w/exercises/06-prime-pool/pool.cpp"});
-  BOOST_TEST(report.exercises[0].judges_from_manifest);
+  BOOST_TEST(report.exercises[0].judges_listed);
   const auto course = lab::parse_course("[exercise.6.points]\nfunctional = 3\nperf = 3\n", "lab/course.toml");
   BOOST_CHECK_EXCEPTION(lab::apply_course(report, course), lab::GradeError, [](const lab::GradeError& e) {
     return e.message.rfind("lab/course.toml:3: exercise 6 gives points to the perf judge, but the build has no perf "
@@ -198,15 +212,15 @@ BOOST_AUTO_TEST_CASE(manifest_judges_and_sources_are_read_and_checked_against_th
   });
   // Without "judges" in the manifest, the four every exercise has are assumed and nothing is checked.
   const auto plain = lab::read_manifest(samples / "racelab-exercises.json");
-  BOOST_TEST(plain.exercises[0].judge_names == lab::grade_judges);
-  BOOST_TEST(!plain.exercises[0].judges_from_manifest);
+  BOOST_TEST((plain.exercises[0].registered == std::vector<lab::Judge>(lab::grade_judges.begin(), lab::grade_judges.end())));
+  BOOST_TEST(!plain.exercises[0].judges_listed);
 }
 
 BOOST_AUTO_TEST_CASE(exercises_outside_the_course_are_listed_not_graded) {
   auto report = sample_report();
   lab::apply_course(report, lab::parse_course("[exercise.2]\npoints = { static = 5 }\n", "lab/course.toml"));
   BOOST_TEST(!report.exercises[0].in_course);
-  BOOST_TEST(report.exercises[1].judges.at("static").points == 5);
+  BOOST_TEST(report.exercises[1].judges.at(lab::Judge::static_check).points == 5);
   BOOST_TEST(report.points() == 5);
   BOOST_TEST(contains(lab::render_table(report, false), "1 01-counter  not graded: not in the course file\n"));
 }
@@ -221,7 +235,7 @@ BOOST_AUTO_TEST_CASE(summaries_show_paths_relative_to_the_repository) {
       << file << ":20:5: warning: 'counter' is written by several threads</system-out></testcase>\n</testsuite>\n";
   lab::GradeReport report;
   lab::apply_junit(report, repo.path() / "junit.xml");
-  BOOST_TEST(report.exercises.at(0).judges.at("static").summary ==
+  BOOST_TEST(report.exercises.at(0).judges.at(lab::Judge::static_check).summary ==
              "racelab-check found problems in your code: exercises/01-counter/counter.cpp:20:5: warning: 'counter' is "
              "written by several threads");
 }
@@ -282,19 +296,19 @@ BOOST_AUTO_TEST_CASE(an_edited_grader_is_named_and_its_exercise_withheld_in_ever
 
   const auto report = graded_sample(edited);
   const std::string why = "withheld: " + grader + " was edited — graders must stay as handed out";
-  for (const auto* name : {"build", "functional", "tsan", "static"}) {
-    BOOST_TEST(judge(report, 1, name).status == "withheld", name);
-    BOOST_TEST(judge(report, 1, name).points == 0, name);
-    BOOST_TEST(judge(report, 1, name).summary == why, name);
+  for (const lab::Judge name : lab::grade_judges) {
+    BOOST_TEST(judge(report, 1, name).verdict == lab::Verdict::withheld, lab::judge_id(name));
+    BOOST_TEST(judge(report, 1, name).points == 0, lab::judge_id(name));
+    BOOST_TEST(judge(report, 1, name).summary == why, lab::judge_id(name));
   }
   BOOST_TEST(report.exercises[0].points() == 0);  // its build passed, and still earns nothing
-  BOOST_TEST(judge(report, 2, "static").status == "pass");
+  BOOST_TEST(judge(report, 2, lab::Judge::static_check).verdict == lab::Verdict::pass);
   BOOST_TEST(report.exercises[1].points() == 3);  // another exercise keeps its points
 
   const auto table = lab::render_table(report, false);
   BOOST_TEST(contains(table, "1 01-counter  withheld withheld    withheld withheld 0/10\n"), table);
   BOOST_TEST(contains(table, "Why:\n  " + why + "; exercise 1 gets no credit\n"), table);
-  const auto json_report = lab::to_json(report);
+  const auto json_report = lab::report_json(report);
   BOOST_TEST(json::value_to<std::string>(json_report.at("edited_files").at(0).at("path")) == grader);
   BOOST_TEST(json::value_to<std::string>(json_report.at("exercises").at(0).at("judges").at("tsan").at("status")) ==
              "withheld");
@@ -313,11 +327,11 @@ BOOST_AUTO_TEST_CASE(an_untouched_repository_withholds_nothing) {
   const auto edited = lab::find_edited_files(lab::integrity_check(repo.path(), std::nullopt, std::nullopt));
   BOOST_TEST(edited.empty());
   const auto report = graded_sample(edited);
-  BOOST_TEST(judge(report, 1, "build").status == "pass");
-  BOOST_TEST(judge(report, 1, "build").points == 1);
+  BOOST_TEST(judge(report, 1, lab::Judge::build).verdict == lab::Verdict::pass);
+  BOOST_TEST(judge(report, 1, lab::Judge::build).points == 1);
   BOOST_TEST(report.exercises[0].withheld.empty());
   BOOST_TEST(!contains(lab::render_table(report, false), "withheld"));
-  BOOST_TEST(lab::to_json(report).at("edited_files").as_array().empty());
+  BOOST_TEST(lab::report_json(report).at("edited_files").as_array().empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_shared_file_edited_withholds_every_exercise) {
@@ -326,8 +340,8 @@ BOOST_AUTO_TEST_CASE(a_shared_file_edited_withholds_every_exercise) {
   fs::remove(repo.path() / "CMakeLists.txt");
   const auto edited = lab::find_edited_files(lab::integrity_check(repo.path(), std::nullopt, std::nullopt));
   const auto report = graded_sample(edited);
-  BOOST_TEST(judge(report, 2, "static").status == "withheld");
-  BOOST_TEST(judge(report, 2, "static").summary ==
+  BOOST_TEST(judge(report, 2, lab::Judge::static_check).verdict == lab::Verdict::withheld);
+  BOOST_TEST(judge(report, 2, lab::Judge::static_check).summary ==
              "withheld: CMakeLists.txt is missing — graders must stay as handed out");
   BOOST_TEST(report.points() == 0);
   BOOST_TEST(contains(lab::render_table(report, false), "CMakeLists.txt is missing — graders must stay as handed "

@@ -1,9 +1,9 @@
 // The integrity record: SHA-256 of the protected files, written, read back,
 // and compared with a repository whose files were edited or removed.
-#include "racelab/lab/integrity.hpp"
 
-#include "racelab/lab/process.hpp"
 
+#include "core/integrity.hpp"
+#include "sandbox/temp_dir.hpp"
 #include <boost/test/unit_test.hpp>
 
 #include <fstream>

@@ -1,8 +1,10 @@
 // The process runner: time limit, the kill of the whole process tree (group or
 // not), limits on processes, memory, CPU and output, signals, environment,
 // address-space randomisation.
-#include "racelab/lab/process.hpp"
 
+#include "sandbox/output.hpp"
+#include "sandbox/process.hpp"
+#include "sandbox/temp_dir.hpp"
 #include <boost/test/unit_test.hpp>
 
 #include <csignal>

@@ -2,11 +2,23 @@
 // results.json and SARIF checked against the fields their published schemas
 // require, GitHub annotations' escaping, the Markdown table, JUnit counts, and
 // a submission that does not compile costing its own exercise only.
-#include "racelab/lab/course.hpp"
-#include "racelab/lab/grade.hpp"
-#include "racelab/lab/judge_record.hpp"
-#include "racelab/lab/process.hpp"
-#include "racelab/lab/report_formats.hpp"
+#include "core/course.hpp"
+#include "core/finding.hpp"
+#include "core/judge_record.hpp"
+#include "core/points.hpp"
+#include "grade/course_points.hpp"
+#include "grade/formats/annotations.hpp"
+#include "grade/formats/gradescope.hpp"
+#include "grade/formats/junit.hpp"
+#include "grade/formats/markdown.hpp"
+#include "grade/formats/report_files.hpp"
+#include "grade/formats/sarif.hpp"
+#include "grade/formats/table.hpp"
+#include "grade/model/grade_report.hpp"
+#include "grade/test_results.hpp"
+#include "judge/judge.hpp"
+#include "judge/static_judge.hpp"
+#include "sandbox/temp_dir.hpp"
 #include "lab_test_support.hpp"
 
 #include <boost/json.hpp>
@@ -39,17 +51,17 @@ points = { build = 1, functional = 4, tsan = 2, static = 4 }
 
 using racelab::lab::testing::contains;
 
-lab::JudgeOutcome outcome(const std::string& status, const std::string& summary = {}) {
+lab::JudgeOutcome outcome(lab::Verdict verdict, const std::string& summary = {}) {
   lab::JudgeOutcome o;
-  o.status = status;
+  o.verdict = verdict;
   o.summary = summary;
-  o.output = status == "pass" ? "" : "what the judge printed\n";
+  o.output = verdict == lab::Verdict::pass ? "" : "what the judge printed\n";
   return o;
 }
 
 lab::GradeFinding race_finding() {
   lab::GradeFinding f;
-  f.judge = "tsan";
+  f.judge = lab::Judge::tsan;
   f.kind = "data race";
   f.message = "data race on global 'racelab::counter'";
   f.object = "global 'racelab::counter'";
@@ -63,7 +75,7 @@ lab::GradeFinding race_finding() {
 
 lab::GradeFinding checker_finding() {
   lab::GradeFinding f;
-  f.judge = "static";
+  f.judge = lab::Judge::static_check;
   f.kind = "racelab-missing-lock";
   f.message = "'counter' is written here by thread 'worker' without a lock, and also accessed by thread 'worker'";
   f.file = "exercises/01-counter/counter.cpp";
@@ -82,32 +94,32 @@ lab::GradeReport model() {
   one.folder = "01-counter";
   one.label = "exercise1";
   one.graded = true;
-  one.judges["build"] = outcome("pass");
-  one.judges["functional"] = outcome("pass");
-  one.judges["tsan"] = outcome("FAIL", "ThreadSanitizer found 1 data race: data race on global 'racelab::counter'");
-  one.judges["tsan"].findings = {race_finding()};
-  one.judges["static"] = outcome("FAIL", "racelab-check found problems in your code:");
-  one.judges["static"].findings = {checker_finding()};
+  one.judges[lab::Judge::build] = outcome(lab::Verdict::pass);
+  one.judges[lab::Judge::functional] = outcome(lab::Verdict::pass);
+  one.judges[lab::Judge::tsan] = outcome(lab::Verdict::fail, "ThreadSanitizer found 1 data race: data race on global 'racelab::counter'");
+  one.judges[lab::Judge::tsan].findings = {race_finding()};
+  one.judges[lab::Judge::static_check] = outcome(lab::Verdict::fail, "racelab-check found problems in your code:");
+  one.judges[lab::Judge::static_check].findings = {checker_finding()};
 
   lab::ExerciseOutcome two;
   two.number = 2;
   two.folder = "02-print";
   two.label = "exercise2";
   two.graded = true;
-  two.judges["build"] = outcome("FAIL");
-  two.judges["build"].output =
+  two.judges[lab::Judge::build] = outcome(lab::Verdict::fail);
+  two.judges[lab::Judge::build].output =
       "[1/2] Building CXX object printer.cpp.o\n"
       "In file included from printer.cpp:1:\n"
       "exercises/02-print/printer.cpp:12:5: error: use of undeclared identifier 'prnt'\n"
       "exercises/02-print/printer.cpp:14:1: error: expected '}'\n";
-  for (const auto* judge : {"functional", "tsan", "static"}) two.judges[judge] = outcome("not run", "not run: the build step failed");
+  for (const auto judge : {lab::Judge::functional, lab::Judge::tsan, lab::Judge::static_check}) two.judges[judge] = outcome(lab::Verdict::not_run, "not run: the build step failed");
 
   lab::ExerciseOutcome three;
   three.number = 3;
   three.folder = "03-string";
   three.label = "exercise3";
   three.graded = true;
-  three.judges["build"] = outcome("pass");
+  three.judges[lab::Judge::build] = outcome(lab::Verdict::pass);
 
   lab::ExerciseOutcome four;
   four.number = 4;
@@ -232,9 +244,9 @@ BOOST_AUTO_TEST_CASE(points_are_given_per_passed_judge) {
 BOOST_AUTO_TEST_CASE(a_compile_failure_costs_its_exercise_only_and_says_why) {
   const auto report = model();
   const auto& two = exercise(report, 2);
-  BOOST_TEST(two.judges.at("build").summary ==
+  BOOST_TEST(two.judges.at(lab::Judge::build).summary ==
              "did not compile: exercises/02-print/printer.cpp:12:5: error: use of undeclared identifier 'prnt'");
-  BOOST_TEST(two.judges.at("tsan").summary == "not run: did not compile");
+  BOOST_TEST(two.judges.at(lab::Judge::tsan).summary == "not run: did not compile");
   BOOST_TEST(two.points() == 0);
   BOOST_TEST(exercise(report, 1).points() == 4);  // untouched by exercise 2
   const auto table = lab::render_table(report, false);
@@ -292,8 +304,8 @@ BOOST_AUTO_TEST_CASE(annotations_escape_as_github_says) {
   BOOST_TEST(lab::escape_annotation_message("50% done\r\nnext: a, b") == "50%25 done%0D%0Anext: a, b");
   BOOST_TEST(lab::escape_annotation_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A");
   auto report = model();
-  report.exercises[0].judges["tsan"].findings[0].file = "exercises/01-counter/we,ird:name.cpp";
-  report.exercises[0].judges["tsan"].findings[0].message = "line one\nline two 100%";
+  report.exercises[0].judges[lab::Judge::tsan].findings[0].file = "exercises/01-counter/we,ird:name.cpp";
+  report.exercises[0].judges[lab::Judge::tsan].findings[0].message = "line one\nline two 100%";
   const auto text = lab::github_annotations(report);
   BOOST_TEST(contains(text, "::error file=exercises/01-counter/we%2Cird%3Aname.cpp,line=21,col=5,"
                             "title=exercise 1 ThreadSanitizer::line one%0Aline two 100%25\n"),
@@ -346,18 +358,18 @@ BOOST_AUTO_TEST_CASE(junit_parses_and_counts_right) {
 BOOST_AUTO_TEST_CASE(a_record_adds_findings_but_never_a_pass) {
   auto report = model();
   lab::TempDir dir("racelab-records-test");
-  lab::JudgeRecord passed_claim{1, "tsan", "passed", "", {race_finding()}};
-  lab::JudgeRecord on_a_pass{1, "functional", "failed", "made up", {checker_finding()}};
-  std::ofstream(lab::record_file(dir.path(), 1, "tsan")) << json::serialize(lab::record_to_json(passed_claim));
-  std::ofstream(lab::record_file(dir.path(), 1, "functional")) << json::serialize(lab::record_to_json(on_a_pass));
-  std::ofstream(lab::record_file(dir.path(), 2, "static")) << "{ not json";
-  report.exercises[0].judges["tsan"].findings.clear();
+  lab::JudgeRecord passed_claim{1, lab::Judge::tsan, lab::judge_passed, "", {race_finding()}};
+  lab::JudgeRecord on_a_pass{1, lab::Judge::functional, lab::judge_failed, "made up", {checker_finding()}};
+  std::ofstream(lab::record_file(dir.path(), 1, lab::Judge::tsan)) << json::serialize(lab::record_to_json(passed_claim));
+  std::ofstream(lab::record_file(dir.path(), 1, lab::Judge::functional)) << json::serialize(lab::record_to_json(on_a_pass));
+  std::ofstream(lab::record_file(dir.path(), 2, lab::Judge::static_check)) << "{ not json";
+  report.exercises[0].judges[lab::Judge::tsan].findings.clear();
   lab::apply_judge_records(report, dir.path());
   lab::apply_course(report, lab::parse_course(course_text, "lab/course.toml"));
-  BOOST_TEST(report.exercises[0].judges["tsan"].status == "FAIL");
-  BOOST_TEST(report.exercises[0].judges["tsan"].findings.size() == 1u);
-  BOOST_TEST(report.exercises[0].judges["functional"].findings.empty());
-  BOOST_TEST(report.exercises[0].judges["functional"].status == "pass");
+  BOOST_TEST(report.exercises[0].judges[lab::Judge::tsan].verdict == lab::Verdict::fail);
+  BOOST_TEST(report.exercises[0].judges[lab::Judge::tsan].findings.size() == 1u);
+  BOOST_TEST(report.exercises[0].judges[lab::Judge::functional].findings.empty());
+  BOOST_TEST(report.exercises[0].judges[lab::Judge::functional].verdict == lab::Verdict::pass);
   BOOST_TEST(report.points() == 4);
 }
 
@@ -379,7 +391,7 @@ BOOST_AUTO_TEST_CASE(the_tsan_judge_records_its_findings) {
   lab::TempDir dir("racelab-records-test");
   ::setenv(lab::results_dir_variable, dir.path().c_str(), 1);
   lab::JudgeOptions o;
-  o.kind = lab::JudgeKind::tsan;
+  o.judge = lab::Judge::tsan;
   o.exercise = 7;
   o.sources = RACELAB_TEST_HELPERS_DIR;
   o.timeout_seconds = 60;
@@ -388,11 +400,12 @@ BOOST_AUTO_TEST_CASE(the_tsan_judge_records_its_findings) {
   const int status = lab::run_judge(o, out);
   ::unsetenv(lab::results_dir_variable);
   BOOST_TEST(status == 1, out.str());
-  std::ifstream in(lab::record_file(dir.path(), 7, "tsan"));
+  std::ifstream in(lab::record_file(dir.path(), 7, lab::Judge::tsan));
   std::stringstream text;
   text << in.rdbuf();
   const auto record = lab::record_from_json(json::parse(text.str()));
-  BOOST_TEST(record.verdict == "failed");
+  BOOST_TEST(record.verdict == lab::judge_failed);
+  BOOST_TEST(contains(text.str(), "\"verdict\":\"failed\""), text.str());
   BOOST_TEST(contains(record.summary, "ThreadSanitizer found 1 data race"), record.summary);
   BOOST_TEST_REQUIRE(record.findings.size() == 1u);
   const auto& race = record.findings[0];
@@ -413,9 +426,9 @@ BOOST_AUTO_TEST_CASE(the_samples_give_valid_formats) {
   check_gradescope(lab::gradescope_results(report));
   check_sarif(lab::sarif_log(report));
   const auto& two = exercise(report, 2);
-  BOOST_TEST(contains(two.judges.at("build").summary, "did not compile: "));
-  BOOST_TEST(contains(two.judges.at("build").summary, "printer.cpp:12:5: error: use of undeclared identifier 'prnt'"));
-  BOOST_TEST(two.judges.at("functional").summary == "not run: did not compile");
+  BOOST_TEST(contains(two.judges.at(lab::Judge::build).summary, "did not compile: "));
+  BOOST_TEST(contains(two.judges.at(lab::Judge::build).summary, "printer.cpp:12:5: error: use of undeclared identifier 'prnt'"));
+  BOOST_TEST(two.judges.at(lab::Judge::functional).summary == "not run: did not compile");
   std::istringstream xml(lab::junit_xml(report));
   boost::property_tree::ptree tree;
   BOOST_REQUIRE_NO_THROW(boost::property_tree::read_xml(xml, tree));

@@ -1,7 +1,8 @@
 // The TSan report parser on real reports captured from clang-16's TSan
 // (tests/lab/tsan-reports/*.log; the programs are in tsan-reports/src/ and
 // were built in /home/student/lab/src, which the tests pass as --sources).
-#include "racelab/lab/tsan_report.hpp"
+
+#include "judge/tsan_report.hpp"
 
 #include <boost/test/unit_test.hpp>
 

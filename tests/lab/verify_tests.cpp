@@ -2,9 +2,9 @@
 // kit's exercise 1, and the sentences a failed self-test expectation becomes.
 // The full run (build + every starter and solution through every judge) takes
 // many minutes; it is checked by hand (lab/README.md).
-#include "racelab/lab/verify.hpp"
 
-#include "racelab/lab/process.hpp"
+#include "kit/verify.hpp"
+#include "sandbox/temp_dir.hpp"
 #include "lab_test_support.hpp"
 
 #include <boost/test/unit_test.hpp>

@@ -1,15 +1,33 @@
 // The functional grader of exercise 2: does every record print_in_parallel()
-// writes reach standard output whole, and does every record get there?
+// writes reach standard output whole, does every record get there, and did
+// the workers do the printing, at the same time?
 //
-// The grader reads what really reached file descriptor 1: around each call it
-// points descriptor 1 at a temporary file, then reads the file back. So it
-// sees the console exactly as a user would, whatever the student's code
+// The grader reads what really reached file descriptor 1 (stdout_capture.hpp):
+// it sees the console exactly as a user would, whatever the student's code
 // writes with (std::cout, printf, osyncstream), and the student's output never
 // mixes with the grader's own.
+//
+// Each test states the schedule of the `<< fuzz` hooks and the console it
+// uses, and so which known wrong fixes it exposes on every run:
+// - random pauses, fast console (most tests): the everyday check;
+// - take_turns (tests named "taking turns"): each worker is held at every
+//   `<< fuzz` until another worker has run up to its own. Whatever another
+//   worker can print between two parts of a record lands there, every time:
+//   no lock, a mutex per worker, a lock around the header line only, a header
+//   built in a string then a separate rule line, one osyncstream per line,
+//   osyncstream::emit() between the two lines;
+// - a slow console (tests named "slow console"): the pipe behind descriptor 1
+//   is emptied only once the workers have ended (or everyone waits for it). A
+//   print manager that checks its order to stop before it has emptied its
+//   queue loses the records still queued, every time.
+// A correct program (one lock around the whole record, one osyncstream per
+// record, a manager that drains its queue) passes all of them.
+//
+// Every test also checks that the work was concurrent: `workers` threads
+// other than the caller wrote the `<< fuzz` of their records (two per record),
+// and they were alive at the same time (tests/util/hooks/work_check.hpp).
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
-
-#include <unistd.h>
 
 #include <charconv>
 #include <cstdio>
@@ -24,70 +42,18 @@
 #include <vector>
 
 #include "printer.hpp"
+#include "schedule.hpp"
+#include "stdout_capture.hpp"
+#include "work_check.hpp"
+#include "work_log.hpp"
 
 namespace {
 
+using racelab::grader::StdoutCapture;
+using racelab::testing::ForcedSchedule;
+using racelab::testing::Schedule;
+
 constexpr std::string_view rule_line = "---------------";
-// Far more than any call asks for (8 workers x 200 records is about 70 kB).
-constexpr std::size_t max_output = 16u << 20;
-
-// ---------------------------------------------------------------------------
-// Capturing file descriptor 1.
-
-// Points file descriptor 1 at a temporary file for its lifetime; text() puts
-// descriptor 1 back and returns everything written to it meanwhile.
-class StdoutCapture {
- public:
-  StdoutCapture() {
-    flush_everything();
-    file_ = std::tmpfile();
-    if (file_ == nullptr) throw std::runtime_error("grader: cannot create a temporary file");
-    saved_ = ::dup(STDOUT_FILENO);
-    if (saved_ < 0 || ::dup2(::fileno(file_), STDOUT_FILENO) < 0) {
-      throw std::runtime_error("grader: cannot redirect standard output");
-    }
-  }
-
-  StdoutCapture(const StdoutCapture&) = delete;
-  StdoutCapture& operator=(const StdoutCapture&) = delete;
-
-  ~StdoutCapture() {
-    restore();
-    std::fclose(file_);
-  }
-
-  std::string text() {
-    restore();
-    std::string captured;
-    const int fd = ::fileno(file_);
-    ::lseek(fd, 0, SEEK_SET);
-    char buffer[1 << 14];
-    for (;;) {
-      const ssize_t n = ::read(fd, buffer, sizeof buffer);
-      if (n <= 0) break;
-      captured.append(buffer, static_cast<std::size_t>(n));
-      if (captured.size() > max_output) break;  // far more than asked for: enough to tell
-    }
-    return captured;
-  }
-
- private:
-  static void flush_everything() {
-    std::cout.flush();
-    std::fflush(stdout);
-  }
-
-  void restore() {
-    if (saved_ < 0) return;
-    flush_everything();  // what is still buffered belongs to the capture
-    ::dup2(saved_, STDOUT_FILENO);
-    ::close(saved_);
-    saved_ = -1;
-  }
-
-  std::FILE* file_ = nullptr;
-  int saved_ = -1;
-};
 
 // ---------------------------------------------------------------------------
 // Reading the records back.
@@ -219,23 +185,61 @@ std::string record_text(int worker, int count) {
 // ---------------------------------------------------------------------------
 // The checks.
 
-void check_printing(int workers, int records) {
-  std::string output;
-  {
-    StdoutCapture capture;
-    racelab::print_in_parallel(workers, records);
-    output = capture.text();
+// How one call is run: the schedule of the hooks and the console.
+struct Conditions {
+  Schedule schedule = Schedule::random_pauses;
+  bool slow_console = false;
+};
+
+std::string run_text(int workers, int records) {
+  return "print_in_parallel(" + std::to_string(workers) + (workers == 1 ? " worker, " : " workers, ") +
+         std::to_string(records) + " records): ";
+}
+
+void check_work_was_concurrent(int workers, int records, const racelab::testing::WorkSummary& seen) {
+  if (records == 0) return;
+  racelab::testing::WorkExpected expected;
+  expected.call = run_text(workers, records);
+  expected.call.resize(expected.call.size() - 2);  // without the ": "
+  expected.hook = "`<< fuzz`";
+  expected.who = "workers";
+  expected.threads = workers;
+  expected.steps = 2L * workers * records;
+  expected.per_step = "two per record, between its parts, written by the worker thread that makes the record";
+  expected.together = workers >= 2;
+  for (const std::string& problem : racelab::testing::work_problems(seen, expected)) {
+    BOOST_ERROR(problem);
   }
+}
+
+void check_printing(int workers, int records, Conditions conditions = {}) {
+  std::string output;
+  racelab::testing::WorkSummary seen;
+  {
+    const ForcedSchedule schedule(conditions.schedule);
+    const racelab::testing::WorkLog log;
+    std::optional<StdoutCapture> capture;
+    capture.emplace(conditions.slow_console ? StdoutCapture::Console::slow : StdoutCapture::Console::fast);
+    racelab::print_in_parallel(workers, records);
+    output = capture->text();
+    seen = log.summary();
+  }
+  check_work_was_concurrent(workers, records, seen);
   const Reading r = read_records(output);
   const int expected = workers * records;
-  const std::string run = std::to_string(workers) + (workers == 1 ? " worker x " : " workers x ") +
-                          std::to_string(records) + " records: ";
+  const std::string run = run_text(workers, records);
 
   if (r.tears > 0) {
     BOOST_ERROR(run << "records came out torn: only " << r.whole << " of " << expected
                     << " reached standard output whole. The first tear: " << r.first_tear
                     << "\n    Another worker printed in the middle of this record: each `<<` is a separate "
                        "write, and nothing kept the other workers out between the parts of a record."
+                    << (conditions.schedule == Schedule::take_turns
+                            ? " In this test each worker waits at every `<< fuzz` until another worker has run: "
+                              "whatever another worker can print between two parts of a record lands there, "
+                              "every time (a lock around one line only, a rule line written apart from its "
+                              "header, one osyncstream per line, emit() between the lines)."
+                            : "")
                     << excerpt(r.lines, r.first_tear_line));
     return;  // with torn records, which ones are missing cannot be told
   }
@@ -278,7 +282,14 @@ void check_printing(int workers, int records) {
                                << (lost.size() == 1 ? "record was" : "records were")
                                << " lost: " << list(lost)
                                << " never reached standard output. Every record must be written (and flushed "
-                                  "to std::cout) before print_in_parallel() returns.");
+                                  "to std::cout) before print_in_parallel() returns."
+                               << (conditions.slow_console
+                                       ? " In this test the console is slow (a pipe the grader empties only once the "
+                                         "workers have finished, as a terminal or a log collector can be): records "
+                                         "still waiting to be printed when the workers finished were dropped. A "
+                                         "print manager must print every record it was given before it stops: "
+                                         "check for the order to stop only once its queue is empty."
+                                       : ""));
   BOOST_TEST(doubled.empty(), run << "some records were printed more than once: " << list(doubled) << ".");
   BOOST_TEST(strangers.empty(), run << "records that were not asked for were printed: " << list(strangers)
                                     << ". Worker W prints counts 1 to " << records << ", for W = 1 to "
@@ -306,6 +317,16 @@ BOOST_DATA_TEST_CASE(many_workers_print_whole_records,
 BOOST_AUTO_TEST_CASE(each_call_prints_only_its_own_records) {
   check_printing(4, 100);
   check_printing(3, 100);
+}
+
+BOOST_DATA_TEST_CASE(workers_taking_turns_at_fuzz_print_whole_records, boost::unit_test::data::make({2, 4}), workers) {
+  check_printing(workers, 50, {Schedule::take_turns, false});
+}
+
+// No pauses: the workers run flat out, ahead of the slow console. 4 x 200
+// records (35 kB) are far more than the pipe and the stdio buffer hold.
+BOOST_AUTO_TEST_CASE(a_slow_console_still_gets_every_record) {
+  check_printing(4, 200, {Schedule::no_pauses, true});
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,22 +1,46 @@
 // The functional grader of exercise 3: does the display only ever show whole
-// headlines that were assigned, in an order that never goes back in time, and
-// is the headline at the end the last one an editor assigned?
+// headlines that were assigned, in an order that never goes back in time, is
+// the headline at the end the last one an editor assigned, and did the editors
+// and the display run as threads of their own, at the same time?
 //
 // Every headline is eight characters, like "C417c417": the editor's letter
 // and the story's number, then the same again in lower case. Each one is
 // different, and a mixture of two of them is almost never a third one, so a
 // torn read shows up as a headline nobody assigned.
+//
+// This grader is also what ThreadSanitizer runs, and the race of this
+// exercise is TSan's to find; TSan can only report accesses that happened
+// while nothing ordered them. Two schedules drive the fuzz() hooks
+// (tests/util/hooks/schedule.hpp):
+// - random pauses (most tests), seeded by RACELAB_SEED;
+// - take_turns (the test named "taking turns"): each editor and the display
+//   is held at every fuzz() until another of them has run up to its own, so
+//   assignments and reads alternate on every run. That is the schedule that
+//   puts, every time, an editor's assignment right after the display's read
+//   and the other way round, which exposes to TSan each known wrong fix whose
+//   accesses are unordered: a display that reads without the editors' lock, a
+//   copy made from a reference after the getter's unlock, a pointer to a new
+//   string published with a relaxed store (the string's characters are then
+//   read with nothing ordering them after their writing). A correct program
+//   (one lock around every access, atomic_load/atomic_store of a shared_ptr
+//   to an immutable string, an owner thread) has nothing for TSan to report
+//   under any schedule.
+
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "schedule.hpp"
 #include "shared_string.hpp"
+#include "work_check.hpp"
+#include "work_log.hpp"
 
 namespace {
 
@@ -122,8 +146,40 @@ void check_sightings(const std::string& opening, const Editors& editors, int rea
                                   : ""));
 }
 
-void run_and_check(const std::string& opening, const Editors& editors, int reads) {
+std::string call_text(const Editors& editors, int reads) {
+  return "run_newsroom(" + std::to_string(editors.size()) + (editors.size() == 1 ? " editor, " : " editors, ") +
+         std::to_string(reads) + " reads)";
+}
+
+// Editors and display: each a thread of its own, one fuzz() next to each
+// assignment and each read, all running at the same time.
+void check_work_was_concurrent(const Editors& editors, int reads, const racelab::testing::WorkSummary& seen) {
+  long steps = reads;
+  for (const auto& stories : editors) steps += static_cast<long>(stories.size());
+  if (steps == 0) return;
+  racelab::testing::WorkExpected expected;
+  expected.call = call_text(editors, reads);
+  expected.hook = "fuzz()";
+  expected.who = reads > 0 ? "editors and the display" : "editors";
+  expected.threads = static_cast<int>(editors.size()) + (reads > 0 ? 1 : 0);
+  expected.steps = steps;
+  expected.per_step =
+      "one call next to every assignment and every read, made by the editor's or the display's own thread";
+  expected.together = expected.threads >= 2;
+  for (const std::string& problem : racelab::testing::work_problems(seen, expected)) {
+    BOOST_ERROR(problem);
+  }
+}
+
+void run_and_check(const std::string& opening, const Editors& editors, int reads,
+                   std::optional<racelab::testing::Schedule> forced = std::nullopt) {
+  std::optional<racelab::testing::ForcedSchedule> schedule;
+  if (forced) schedule.emplace(*forced);
+  const racelab::testing::WorkLog log;
   const racelab::Sightings sightings = racelab::run_newsroom(opening, editors, reads);
+  const racelab::testing::WorkSummary seen = log.summary();
+  schedule.reset();
+  check_work_was_concurrent(editors, reads, seen);
   check_sightings(opening, editors, reads, sightings);
 }
 
@@ -152,6 +208,10 @@ BOOST_DATA_TEST_CASE(editors_and_a_display_share_the_headline,
 BOOST_AUTO_TEST_CASE(each_run_starts_from_its_opening) {
   run_and_check("no news.", make_editors(2, 300), 300);
   run_and_check("nothing!", make_editors(2, 300, 'M'), 300);
+}
+
+BOOST_DATA_TEST_CASE(editors_and_a_display_taking_turns_at_fuzz, boost::unit_test::data::make({1, 3}), editors) {
+  run_and_check("no news.", make_editors(editors, 100), 200, racelab::testing::Schedule::take_turns);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

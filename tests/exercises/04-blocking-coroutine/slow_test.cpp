@@ -9,6 +9,13 @@
 // than 150 ms, or fewer than half the expected ticks, fails. Time the system
 // kept the loop's thread waiting for a processor (a busy machine) is not
 // counted against the student: the monitor subtracts it.
+//
+// The coroutine runs on a watched executor of the loop
+// (tests/util/loop_monitor/watched_executor.hpp), which behaves like the
+// loop's own and tells how the coroutine used it. A coroutine that keeps
+// resuming itself inline with dispatch() on the loop's thread (a known wrong
+// fix: it overflows the stack and crashes) is noticed, kept from crashing, and
+// told why; so is a step that ran on another thread than the loop's.
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
@@ -114,6 +121,24 @@ void check_loop_stayed_free(const LoopReport& loop, const std::string& what, con
   BOOST_TEST(loop_stayed_free(loop), message.str());
 }
 
+// How the task used the loop: never resuming itself inline deeper and
+// deeper (dispatch() on the loop's own thread, which would overflow the stack
+// and crash; the watched executor queues those steps instead and counts
+// them), and every step on the loop's own thread.
+void check_used_the_loop_well(const LoopReport& loop, const std::string& what) {
+  BOOST_TEST(loop.inline_deferred == 0,
+             what << " resumed itself inline, one call inside the other, more than " << racelab::testing::inline_limit
+                  << " levels deep: it co_awaits dispatch() on the loop's own thread. There, dispatch runs the "
+                     "continuation at once, inside the call: the loop gets no turn (the spinner freezes), and each "
+                     "call goes one level deeper until the stack overflows and the program crashes (the grader "
+                     "queued those steps instead, to tell you). post() queues the continuation behind the tasks "
+                     "already waiting, the spinner's tick among them: co_await boost::asio::post(executor, "
+                     "boost::asio::use_awaitable) (README.md, hint 3)");
+  BOOST_TEST(loop.task_threads <= 1, what << "'s steps ran on " << loop.task_threads
+                                          << " threads: a coroutine must resume on its caller's event loop, whose "
+                                             "thread runs all of its steps (README.md, hint 4)");
+}
+
 const std::string sleep_advice =
     "a coroutine must co_await instead of sleeping, so the loop can run other tasks while it waits";
 const std::string loop_advice =
@@ -128,6 +153,7 @@ BOOST_AUTO_TEST_CASE(slow_waits_and_answers_42) {
   auto run = run_monitored([] { return racelab::slow(200ms); });
   BOOST_REQUIRE_MESSAGE(!run.error, "slow(200ms) threw: " << describe_exception(run.error));
   BOOST_TEST(run.value == 42, "slow() returned " << run.value << "; it must return 42, the answer");
+  check_used_the_loop_well(run.loop, "slow()");
   BOOST_TEST(run.loop.elapsed >= 190ms, "slow(200ms) returned after " << format_duration(run.loop.elapsed)
                                                                      << ": it must wait the whole delay, "
                                                                         "only without blocking the loop");
@@ -139,6 +165,7 @@ BOOST_AUTO_TEST_CASE(the_spinner_turns_while_slow_waits) {
   BOOST_TEST(run.loop.elapsed >= slow_delay - 10ms, "slow(" << slow_delay.count() << "ms) returned after "
                                                             << format_duration(run.loop.elapsed)
                                                             << ": it must wait the whole delay");
+  check_used_the_loop_well(run.loop, "slow()");
   check_loop_stayed_free(run.loop, "slow()", sleep_advice);
 }
 
@@ -175,6 +202,7 @@ BOOST_DATA_TEST_CASE(is_prime_gives_the_right_answer, boost::unit_test::data::ma
   BOOST_REQUIRE_MESSAGE(!run.error, "is_prime(" << known.n << ") threw: " << describe_exception(run.error));
   BOOST_TEST(run.value == known.prime, "is_prime(" << known.n << ") returned " << std::boolalpha << run.value
                                                    << ", but " << known.why);
+  check_used_the_loop_well(run.loop, "is_prime(" + std::to_string(known.n) + ")");
 }
 
 BOOST_AUTO_TEST_CASE(the_spinner_turns_while_is_prime_works) {
@@ -182,6 +210,7 @@ BOOST_AUTO_TEST_CASE(the_spinner_turns_while_is_prime_works) {
                                  "is_prime(" + std::to_string(large_prime) + ")");
   BOOST_REQUIRE_MESSAGE(!run.error, "is_prime(" << large_prime << ") threw: " << describe_exception(run.error));
   BOOST_TEST(run.value, "is_prime(" << large_prime << ") returned false, but it is prime");
+  check_used_the_loop_well(run.loop, "is_prime(" + std::to_string(large_prime) + ")");
   check_loop_stayed_free(run.loop, "is_prime(" + std::to_string(large_prime) + ")", loop_advice);
 }
 

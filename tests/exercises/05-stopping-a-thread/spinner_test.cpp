@@ -32,12 +32,17 @@ constexpr milliseconds give_up_after{10000};
 
 long ms(Clock::duration d) { return std::chrono::duration_cast<milliseconds>(d).count(); }
 
+// How the order to stop was given in one call: at whatever moment the
+// schedule made it, or while the spinner was inside draw_frame() (the kit held
+// it there: spinner_kit.hpp).
+enum class StopOrder { any_time, while_drawing };
+
 // Ends the program with an explanation if run_with_spinner() never returns:
 // a spinner that never sees the order to stop would otherwise hang the grader.
 class Watchdog {
  public:
-  explicit Watchdog(const std::atomic<bool>& work_finished)
-      : thread_([this, &work_finished] { watch(work_finished); }) {}
+  Watchdog(const std::atomic<bool>& work_finished, StopOrder order)
+      : order_(order), thread_([this, &work_finished] { watch(work_finished); }) {}
   ~Watchdog() {
     {
       std::lock_guard<std::mutex> lock(mutex_);
@@ -54,11 +59,20 @@ class Watchdog {
     std::unique_lock<std::mutex> lock(mutex_);
     if (changed_.wait_for(lock, give_up_after, [this] { return returned_; })) return;
     std::cerr << "\nrun_with_spinner() did not return within " << give_up_after.count() / 1000 << " s. ";
-    if (work_finished.load()) {
+    if (work_finished.load() && order_ == StopOrder::while_drawing) {
+      std::cerr << "The work had finished while the spinner was drawing a frame (the grader held it inside "
+                   "draw_frame() until the main thread was waiting for it), so the order to stop came while "
+                   "the spinner was not waiting — and the spinner never noticed it. A notification "
+                   "(notify_one) reaches only a thread that is waiting at that moment: it is lost otherwise. "
+                   "Keep the order in a flag the spinner checks (an atomic, a flag read under the mutex with "
+                   "a predicate wait, a stop_token) so that an order given at any moment is seen.\n";
+    } else if (work_finished.load()) {
       std::cerr << "The work had finished, so the main thread told the spinner to stop and is waiting "
-                   "in join() for it — but the spinner never noticed. It keeps reading its own stale "
-                   "copy of the flag: with a plain bool, nothing forces it to see the main thread's "
-                   "write (see README.md, \"What goes wrong\").\n";
+                   "in join() for it — but the spinner never noticed. Either it keeps reading its own "
+                   "stale copy of the flag (with a plain bool, nothing forces it to see the main thread's "
+                   "write: README.md, \"What goes wrong\"), or the order was only a notification and it "
+                   "came while the spinner was not waiting, so it was lost (README.md, \"An order given "
+                   "while the spinner draws\").\n";
     } else {
       std::cerr << "The work itself never finished: does run_with_spinner() call work() exactly once, "
                    "on the calling thread?\n";
@@ -70,6 +84,7 @@ class Watchdog {
   std::mutex mutex_;
   std::condition_variable changed_;
   bool returned_ = false;
+  StopOrder order_;
   std::thread thread_;  // last: starts after the members it uses exist
 };
 
@@ -87,8 +102,11 @@ struct Observation {
 
 // Calls run_with_spinner() with a work that takes `duration` and returns
 // `answer`. If by then the spinner has drawn fewer than `frames_wanted` frames
-// during the work, the work goes on a little (see work_extension_limit).
-Observation observe(milliseconds duration, long answer, long frames_wanted = min_frames_per_work) {
+// during the work, the work goes on a little (see work_extension_limit). With
+// StopOrder::while_drawing, the work ends only once the spinner is held inside
+// draw_frame(), so the order to stop is given while it draws.
+Observation observe(milliseconds duration, long answer, long frames_wanted = min_frames_per_work,
+                    StopOrder order = StopOrder::any_time) {
   racelab::kit::set_work_thread(std::this_thread::get_id());
   const racelab::kit::SpinnerStats before = racelab::kit::spinner_stats();
   std::atomic<bool> work_finished{false};
@@ -96,6 +114,7 @@ Observation observe(milliseconds duration, long answer, long frames_wanted = min
   long frames_at_end = 0;
   Clock::time_point work_started;
   Clock::time_point work_ended;
+  bool held = false;
   const auto work = [&] {
     work_started = Clock::now();
     frames_at_start = racelab::kit::spinner_stats().frames_drawn;
@@ -106,6 +125,10 @@ Observation observe(milliseconds duration, long answer, long frames_wanted = min
     }
     long result = 0;
     for (long i = 0; i < answer; ++i) result += 1;  // …and its answer
+    if (order == StopOrder::while_drawing) {
+      racelab::kit::hold_next_frame();
+      held = racelab::kit::end_work_while_a_frame_is_drawn(work_extension_limit);
+    }
     frames_at_end = racelab::kit::spinner_stats().frames_drawn;
     work_finished.store(true);
     work_ended = Clock::now();
@@ -114,7 +137,7 @@ Observation observe(milliseconds duration, long answer, long frames_wanted = min
 
   Observation seen;
   {
-    Watchdog watchdog(work_finished);
+    Watchdog watchdog(work_finished, order);
     seen.result = racelab::run_with_spinner(work);
   }
   const Clock::time_point returned = Clock::now();
@@ -123,6 +146,10 @@ Observation observe(milliseconds duration, long answer, long frames_wanted = min
   const racelab::kit::SpinnerStats later = racelab::kit::spinner_stats();
 
   BOOST_REQUIRE_MESSAGE(work_finished.load(), "run_with_spinner() returned without calling work()");
+  if (order == StopOrder::while_drawing) {
+    BOOST_REQUIRE_MESSAGE(held, "the spinner drew no frame during the last " << work_extension_limit.count()
+                                                                              << " ms of the work");
+  }
   seen.work_ms = ms(work_ended - work_started);
   seen.frames_during_work = frames_at_end - frames_at_start;
   seen.stop_ms = ms(returned - work_ended);
@@ -191,6 +218,22 @@ BOOST_AUTO_TEST_CASE(frames_reported_are_the_frames_drawn) {
                                             << seen.frames_drawn
                                             << ". Count the frames the spinner draws, and read the "
                                                "count only once the spinner has finished.");
+}
+
+// The forced schedule: the work ends, and the order to stop is given, while
+// the spinner is inside draw_frame(). An order that is only a notification is
+// lost there (the watchdog explains it); a spinner that is not waited for is
+// still running at the return.
+BOOST_AUTO_TEST_CASE(an_order_given_while_the_spinner_draws_stops_it) {
+  for (long run = 1; run <= 3; ++run) {
+    const Observation seen = observe(milliseconds(50), run, 1, StopOrder::while_drawing);
+    BOOST_TEST(seen.result.answer == run);
+    BOOST_TEST(seen.stop_ms <= stop_limit.count(),
+               "told to stop while it was drawing a frame, the spinner took " << seen.stop_ms
+                   << " ms to stop (allowed: " << stop_limit.count()
+                   << " ms): the order must be seen whenever it is given, not only while the spinner waits");
+    check_spinner_finished(seen);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(instant_work_still_stops_the_spinner) {

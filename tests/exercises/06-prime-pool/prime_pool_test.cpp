@@ -1,6 +1,6 @@
 // The functional grader of exercise 6: does each strategy return exactly the
 // primes of the list, with any number of workers, and does the work run where
-// the strategy says it runs?
+// the strategy says it runs, in parallel where the strategy has several workers?
 //
 // The process strategy is graded first, before any test starts a thread: a
 // process may only fork while it has one thread (README.md, "Processes and
@@ -129,6 +129,48 @@ void check_primes(const std::string& call, const Numbers& numbers, const Outcome
 
 const int worker_counts[] = {1, 2, 3, 8};
 
+// Who does the checking of a strategy, for the check that it ran in parallel.
+enum class Workers { threads, pool_threads, child_processes };
+
+// With two workers or more and two numbers or more, at least two workers
+// checked, and two checks ran at the same moment (prime_kit.hpp: the first
+// check of each worker waits for another, so a parallel program is seen to be).
+void check_in_parallel(const std::string& call, const Numbers& numbers, int workers, const Outcome& outcome,
+                       Workers kind) {
+  if (workers < 2 || numbers.size() < 2) return;
+  const auto& where = outcome.where;
+  int doing = 0;
+  std::string who;
+  std::string advice;
+  switch (kind) {
+    case Workers::threads:
+      doing = where.threads + (where.on_caller > 0 ? 1 : 0);
+      who = "thread(s)";
+      advice = "A lock held around is_prime(), or a worker joined before the next one starts, makes them wait "
+               "for each other: hold a lock only to touch what is shared, and start every worker before joining any";
+      break;
+    case Workers::pool_threads:
+      doing = where.threads;
+      who = "pool thread(s)";
+      advice = "Each coroutine must hand its check to the pool and co_await it: blocking the event loop on the "
+               "result (future::get(), a join) lets the pool check one number at a time";
+      break;
+    case Workers::child_processes:
+      doing = where.children;
+      who = "child process(es)";
+      advice = "Fork every child before waiting for any: a child waited for (waitpid(), or its pipe read to the "
+               "end) before the next one is forked makes them run one after another";
+      break;
+  }
+  BOOST_TEST(doing >= 2, call << ": only " << doing << " " << who << " checked numbers; with " << workers
+                              << " workers, the checking must be shared between them. " << advice);
+  if (doing >= 2) {
+    BOOST_TEST(where.most_at_once >= 2, call << ": the " << who << " took turns: no two checks ever ran at the "
+                                                "same moment. "
+                                             << advice);
+  }
+}
+
 }  // namespace
 
 // --- processes: first, while the test program has only one thread ----------
@@ -148,6 +190,7 @@ void check_processes(const Numbers& numbers, int workers) {
   BOOST_TEST(outcome.where.on_caller + outcome.where.elsewhere == 0,
              call << ": the parent process called is_prime() " << outcome.where.on_caller + outcome.where.elsewhere
                   << " times itself; the child processes must do all the checking, the parent only collects");
+  check_in_parallel(call, numbers, workers, outcome, Workers::child_processes);
 }
 
 }  // namespace
@@ -206,6 +249,7 @@ void check_offloaded(const Numbers& numbers, int workers) {
                call << ": is_prime() ran " << outcome.where.on_caller << " of " << total << " times on the "
                     << "event loop's thread; in thread_pool mode every check must run on the pool");
   }
+  check_in_parallel(call, numbers, workers, outcome, Workers::pool_threads);
 }
 
 }  // namespace
@@ -244,7 +288,9 @@ using ThreadStrategy = Numbers (*)(const Numbers&, int);
 
 void check_threads(const std::string& name, ThreadStrategy strategy, const Numbers& numbers, int workers) {
   const std::string call = call_text(name, numbers, workers);
-  check_primes(call, numbers, run(call, [&] { return strategy(numbers, workers); }));
+  const Outcome outcome = run(call, [&] { return strategy(numbers, workers); });
+  check_primes(call, numbers, outcome);
+  check_in_parallel(call, numbers, workers, outcome, Workers::threads);
 }
 
 }  // namespace

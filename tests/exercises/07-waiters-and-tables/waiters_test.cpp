@@ -10,6 +10,14 @@
 // number of tables think together, or until no new table has started for
 // `patience` (then the service goes on at full speed, and the count shows the
 // tables took turns). Speed is the perf judge's business.
+//
+// The coroutines must run on one thread, the event loop's. The grader watches
+// which threads run the loop's handlers (tests/util/loop_threads, through
+// Asio's handler tracking: every file of this program, the student's too, is
+// built with it), and holds the loop's first handlers until another thread
+// has run one or none can: a loop run by two threads (io_context::run() called
+// twice) is seen on every run, not only when the second thread happens to be
+// waiting as a handler becomes ready.
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
@@ -20,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "loop_threads.hpp"
 #include "waiters.hpp"
 
 namespace {
@@ -181,7 +190,9 @@ BOOST_DATA_TEST_CASE(every_table_thinks_at_once_on_one_thread, boost::unit_test:
   const std::size_t tables_count = static_cast<std::size_t>(count);
   Tables tables(tables_count, latency);
   tables.keep_thinking_until(count, patience);
+  const racelab::testing::LoopThreadsWatch loop_threads;
   const auto served = racelab::serve_with_coroutines(tables);
+  const int threads_on_the_loop = loop_threads.most_threads_on_one_loop();
   const std::string call = "serve_with_coroutines(" + tables_text(tables_count) + ")";
   check_each_table_served_once(served, tables, call);
   check_each_table_thought_once(tables, call);
@@ -193,6 +204,12 @@ BOOST_DATA_TEST_CASE(every_table_thinks_at_once_on_one_thread, boost::unit_test:
              call << " made " << seen.thinks_away_from_home
                   << " table(s) think on another thread: run the event loop on the calling thread only, "
                      "with no thread of its own");
+  BOOST_TEST(threads_on_the_loop <= 1,
+             call << "'s event loop ran its handlers on " << threads_on_the_loop
+                  << " threads: io_context::run() was called from more than one thread. Then two coroutines run at "
+                     "the same moment, and write on the same list with nothing to keep them apart. One thread, "
+                     "the caller, runs the loop: the coroutines wait together without any other thread "
+                     "(README.md, hint 3)");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -46,6 +46,8 @@
 #include <utility>
 #include <variant>
 
+#include "watched_executor.hpp"
+
 namespace racelab::testing {
 
 using LoopClock = std::chrono::steady_clock;
@@ -65,6 +67,11 @@ struct LoopReport {
   LoopClock::duration longest_late{};   ///< the same in wall-clock time, system waits included
   LoopClock::duration system_wait{};    ///< total time the loop's thread waited for a processor (0 if unknown)
   long excused_ticks = 0;               ///< ticks missed only because the system kept the thread waiting
+  // How the task used the loop (run_monitored() only; see watched_executor.hpp):
+  int deepest_inline = 0;               ///< the deepest the task's steps ran inline, one inside another
+  long inline_deferred = 0;             ///< steps queued because running them inline went past inline_limit:
+                                        ///< the task kept resuming itself with dispatch() on the loop's thread
+  int task_threads = 0;                 ///< distinct threads that ran the task's steps (1 on this loop)
 
   /// The ticks a free loop would have run: elapsed / period in whole ticks,
   /// less the ticks missed only because the system kept the thread waiting.
@@ -130,7 +137,8 @@ struct Monitored {
 };
 
 /// Runs the coroutine returned by `make_task()` on a new single-threaded
-/// io_context next to a LoopMonitor, stops the monitor the moment the task
+/// io_context next to a LoopMonitor, on a WatchedExecutor of the loop (the
+/// report says how the task used it), stops the monitor the moment the task
 /// ends (returns or throws), and returns when the io_context has nothing
 /// left to do. `make_task` is called on the loop, inside a coroutine, so a
 /// task that blocks before its first co_await is measured too.
@@ -142,10 +150,11 @@ auto run_monitored(MakeTask make_task, LoopClock::duration period = default_tick
 
   boost::asio::io_context loop;
   LoopMonitor monitor(loop.get_executor(), period);
+  ExecutorWatch watch;
   Monitored<Value> outcome;
   monitor.start();
   boost::asio::co_spawn(
-      loop,
+      WatchedExecutor<boost::asio::io_context::executor_type>(loop.get_executor(), &watch),
       [&]() -> boost::asio::awaitable<void> {
         try {
           if constexpr (std::is_void_v<Result>) {
@@ -161,6 +170,9 @@ auto run_monitored(MakeTask make_task, LoopClock::duration period = default_tick
       boost::asio::detached);
   loop.run();
   outcome.loop = monitor.report();
+  outcome.loop.deepest_inline = watch.deepest_inline();
+  outcome.loop.inline_deferred = watch.deferred();
+  outcome.loop.task_threads = watch.threads();
   return outcome;
 }
 

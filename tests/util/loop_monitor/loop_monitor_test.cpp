@@ -2,9 +2,12 @@
 // must not see one on a loop that stays free. Times are compared with wide
 // margins (a held step of 300 ms against thresholds of 100–200 ms) so the
 // verdicts hold on a busy machine.
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/test/unit_test.hpp>
 
@@ -104,6 +107,54 @@ BOOST_AUTO_TEST_CASE(an_exception_from_the_task_is_kept_and_the_loop_ends) {
   BOOST_REQUIRE(run.error);
   BOOST_CHECK_THROW(std::rethrow_exception(run.error), std::runtime_error);
   BOOST_TEST(run.loop.elapsed < 5s);
+}
+
+// How the task uses the loop (watched_executor.hpp).
+
+BOOST_AUTO_TEST_CASE(a_coroutine_that_resumes_itself_with_dispatch_is_seen_and_does_not_overflow_the_stack) {
+  // Without the watch, 200000 inline resumptions, one inside the other,
+  // overflow the loop thread's stack.
+  auto run = run_monitored([]() -> awaitable<long> {
+    long steps = 0;
+    for (int i = 0; i < 200000; ++i) {
+      co_await boost::asio::dispatch(co_await boost::asio::this_coro::executor, use_awaitable);
+      ++steps;
+    }
+    co_return steps;
+  });
+  BOOST_TEST(run.value == 200000);
+  BOOST_TEST(run.loop.inline_deferred > 0);
+  BOOST_TEST(run.loop.deepest_inline == racelab::testing::inline_limit);
+  BOOST_TEST(run.loop.task_threads == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_coroutine_that_yields_with_post_runs_nothing_inline_for_long) {
+  auto run = run_monitored([]() -> awaitable<long> {
+    long steps = 0;
+    for (int i = 0; i < 20000; ++i) {
+      co_await boost::asio::post(co_await boost::asio::this_coro::executor, use_awaitable);
+      ++steps;
+    }
+    co_return steps;
+  });
+  BOOST_TEST(run.value == 20000);
+  BOOST_TEST(run.loop.inline_deferred == 0);
+  BOOST_TEST(run.loop.deepest_inline <= 4);
+}
+
+BOOST_AUTO_TEST_CASE(work_offloaded_to_a_pool_comes_back_to_the_loops_thread) {
+  boost::asio::thread_pool pool(2);
+  auto run = run_monitored([&pool]() -> awaitable<int> {
+    int total = 0;
+    for (int i = 0; i < 50; ++i) {
+      total += co_await boost::asio::co_spawn(pool, []() -> awaitable<int> { co_return 1; }, use_awaitable);
+    }
+    co_return total;
+  });
+  pool.join();
+  BOOST_TEST(run.value == 50);
+  BOOST_TEST(run.loop.task_threads == 1);
+  BOOST_TEST(run.loop.inline_deferred == 0);
 }
 
 BOOST_AUTO_TEST_CASE(the_report_counts_expected_ticks_in_whole_periods) {

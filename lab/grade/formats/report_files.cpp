@@ -1,0 +1,49 @@
+#include "grade/formats/report_files.hpp"
+
+#include "grade/formats/annotations.hpp"
+#include "grade/formats/gradescope.hpp"
+#include "grade/formats/junit.hpp"
+#include "grade/formats/markdown.hpp"
+#include "grade/formats/report_json.hpp"
+#include "grade/formats/sarif.hpp"
+
+#include <boost/json.hpp>
+
+#include <cstdlib>
+#include <fstream>
+
+namespace racelab::lab {
+namespace {
+
+namespace fs = std::filesystem;
+
+void write_text(const fs::path& file, const std::string& text) {
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  if (!out) throw ReportWriteError{"cannot write " + file.string()};
+}
+
+}  // namespace
+
+std::vector<fs::path> write_reports(const GradeReport& report, const fs::path& dir) {
+  std::vector<fs::path> written;
+  auto write = [&](const std::string& name, const std::string& text) {
+    write_text(dir / name, text);
+    written.push_back(dir / name);
+  };
+  write("report.json", boost::json::serialize(report_json(report)) + "\n");
+  write("junit.xml", junit_xml(report));
+  write("results.json", boost::json::serialize(gradescope_results(report)) + "\n");
+  const auto summary = markdown_summary(report);
+  write("summary.md", summary);
+  write("annotations.txt", github_annotations(report));
+  write("racelab.sarif", boost::json::serialize(sarif_log(report)) + "\n");
+  // GitHub shows this file on the job's page; appending keeps what earlier steps wrote.
+  if (const char* step_summary = std::getenv("GITHUB_STEP_SUMMARY"); step_summary != nullptr && *step_summary) {
+    std::ofstream(step_summary, std::ios::app) << summary << '\n';
+  }
+  return written;
+}
+
+}  // namespace racelab::lab

@@ -1,0 +1,53 @@
+#pragma once
+/// \file
+/// `racelab judge`: one judge's verdict on one exercise, written for a student,
+/// and returned with its findings as data.
+
+#include "core/course.hpp"
+#include "core/finding.hpp"
+#include "core/judge.hpp"
+#include "core/verdict.hpp"
+
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace racelab::lab {
+
+struct JudgeOptions {
+  Judge judge = Judge::functional;  ///< functional, tsan, static or perf (the build is ctest's)
+  int exercise = 0;
+  std::filesystem::path readme;   ///< the exercise's README.md (for "What to do")
+  std::filesystem::path sources;  ///< the folder holding the student's files
+  double timeout_seconds = 60;
+  std::vector<std::string> command;  ///< what to run
+  std::filesystem::path course;     ///< perf: the course file (thresholds); empty: lab/course.toml of the kit
+  std::filesystem::path reference;  ///< perf: the reference strategies' driver
+  /// CPU, memory, processes and output of the program (wall clock: timeout_seconds).
+  Limits limits;
+  /// The exercise's own task sleeps (its starter and solutions do on purpose),
+  /// so a sleep in the student's sources is not an escape hatch.
+  bool sleep_allowed = false;
+  /// static: run the checker a second time for its findings as data (they go into a record).
+  bool findings_as_data = false;
+};
+
+/// What a judge concluded, and what it found.
+struct JudgeVerdict {
+  JudgeStatus status = judge_error;
+  std::vector<GradeFinding> findings;  ///< files as the judge saw them (absolute when it knows the sources)
+};
+
+/// `file` as a judge found it (relative to the student's sources, as TSan and the escape-hatch
+/// scan show it) made absolute, as findings carry it.
+std::string absolute_in_sources(const JudgeOptions& options, const std::string& file);
+
+/// The verdict: printed to `out` for a student, returned with the findings.
+JudgeVerdict judge_verdict(const JudgeOptions& options, std::ostream& out);
+
+/// judge_verdict(), and when RACELAB_RESULTS_DIR is set (racelab grade), its record in
+/// that folder; returns the status (the exit status of `racelab judge`).
+int run_judge(const JudgeOptions& options, std::ostream& out);
+
+}  // namespace racelab::lab

@@ -1,0 +1,20 @@
+#pragma once
+/// \file
+/// A program's output, capped: what is shown of it and a line saying how much was not.
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+
+namespace racelab::lab {
+
+/// Default number of output bytes shown by `read_capped`.
+inline constexpr std::size_t shown_output_bytes = 64 * 1024;
+
+/// The first `limit` bytes of `file`, then "[… N more bytes not shown]" when it is longer.
+std::string read_capped(const std::filesystem::path& file, std::size_t limit = shown_output_bytes);
+
+/// Cuts `text` to `limit` bytes (at a line end when one is close), with the same marker.
+std::string cap_text(const std::string& text, std::size_t limit = shown_output_bytes);
+
+}  // namespace racelab::lab

@@ -1,0 +1,27 @@
+// The trick hides in a folder no scanner looks into.
+#include "counter.hpp"
+
+#include <thread>
+#include <vector>
+
+#include "build-aux/early.h"
+
+namespace racelab {
+
+long count_in_parallel(int workers, long increments) {
+  long counter = 0;
+  std::vector<std::thread> threads;
+  for (int w = 0; w < workers; ++w) {
+    threads.emplace_back([&counter, increments] {
+      for (long i = 0; i < increments; ++i) {
+        ++counter;
+      }
+    });
+  }
+  for (std::thread &thread : threads) {
+    thread.join();
+  }
+  return counter;
+}
+
+}  // namespace racelab
