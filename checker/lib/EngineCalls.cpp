@@ -56,6 +56,17 @@ bool isZeroDuration(const clang::Expr *E) {
   return SawZero && !SawOther;
 }
 
+/// A generic lambda's call operator is a template: what runs is the
+/// specialization this call names (null when the call names none of it).
+const clang::FunctionDecl *genericLambdaCallee(const clang::Expr *Call, const clang::LambdaExpr *L) {
+  const auto *CE = llvm::dyn_cast<clang::CallExpr>(Call);
+  const auto *MD = CE ? llvm::dyn_cast_or_null<clang::CXXMethodDecl>(CE->getDirectCallee()) : nullptr;
+  if (!MD || MD->getParent() != L->getLambdaClass())
+    return nullptr;
+  const clang::FunctionDecl *Def = MD->getDefinition();
+  return Def && Def->hasBody() ? Def : nullptr;
+}
+
 } // namespace
 
 void Engine::acquire(const AccessPath &Mutex, LockKind K, bool Shared, const clang::VarDecl *Scope,
@@ -421,6 +432,10 @@ bool Engine::inlineCallable(const clang::Expr *Call, const clang::Expr *Callable
   for (const clang::Expr *Candidate : Candidates) {
     const clang::LambdaExpr *L = nullptr;
     const clang::FunctionDecl *F = resolveCallable(Candidate, &Model, &L);
+    if (!F)
+      continue;
+    if (L && L->isGenericLambda())
+      F = genericLambdaCallee(Call, L);
     if (!F)
       continue;
     AccessPath This;

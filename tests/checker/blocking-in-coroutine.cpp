@@ -287,6 +287,16 @@ task run() {
 }
 } // namespace lambda_called_here
 
+namespace generic_lambda_called_here {
+// A generic lambda runs the specialization the call instantiates.
+task run() {
+  auto pause = [](auto how_long) { std::this_thread::sleep_for(how_long); };
+  pause(1ms);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' (called through the lambda at line  [racelab-blocking-in-coroutine]
+  co_return;
+}
+} // namespace generic_lambda_called_here
+
 namespace coroutine_lambda_on_the_loop {
 void start(asio::io_context &loop) {
   asio::co_spawn(
@@ -465,6 +475,16 @@ task start() {
   co_return;
 }
 } // namespace lambda_handed_to_thread
+
+namespace generic_lambda_that_does_not_block {
+// The same shape as above, but the generic lambda only computes.
+task run() {
+  auto twice = [](auto n) { return n * 2; };
+  long total = twice(21L);
+  (void)total;
+  co_return;
+}
+} // namespace generic_lambda_that_does_not_block
 
 namespace async_operations {
 awaitable<std::size_t> echo(asio::ip::tcp::socket &socket) {

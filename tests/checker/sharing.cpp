@@ -51,6 +51,18 @@ long start() {
 }
 } // namespace through_a_reference_capture
 
+namespace through_a_generic_lambda {
+// The thread calls a generic lambda: its specialization for long writes.
+long total = 0;
+void start() {
+  auto add = [](auto amount) { total += amount; };
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: 'total' is written by several threads with no lock held [racelab-missing-lock]
+  std::thread a([&] { add(1L); }), b([&] { add(2L); });
+  a.join();
+  b.join();
+}
+} // namespace through_a_generic_lambda
+
 namespace through_a_std_function {
 long total = 0;
 void run(std::function<void()> job) { job(); }
@@ -356,3 +368,17 @@ void start() {
   reader.join();
 }
 } // namespace getter_returns_a_copy
+
+namespace generic_lambda_under_a_lock {
+long total = 0;
+std::mutex total_mutex;
+void start() {
+  auto add = [](auto amount) {
+    std::lock_guard<std::mutex> lock(total_mutex);
+    total += amount;
+  };
+  std::thread a([&] { add(1L); }), b([&] { add(2L); });
+  a.join();
+  b.join();
+}
+} // namespace generic_lambda_under_a_lock
