@@ -1,9 +1,13 @@
 //===- MissingLockCheck.cpp - racelab-missing-lock -------------------------===//
+//
+// Words the engine's races and split updates (lib/Analysis.h): the memory,
+// both accesses, the threads that make them, the locks they hold, the fix.
+//
+//===----------------------------------------------------------------------===//
 #include "checks/MissingLockCheck.h"
+#include "checks/ThreadWords.h"
 
-#include "clang/Basic/SourceManager.h"
-#include "llvm/ADT/MapVector.h"
-#include "llvm/ADT/STLExtras.h"
+#include "clang/AST/DeclCXX.h"
 
 #include <cassert>
 
@@ -11,194 +15,197 @@ namespace racelab {
 
 namespace {
 
-/// The kinds of finding this check reports.
-enum class Finding {
-  /// Several threads write the variable with no mutex in common.
-  LostUpdate,
-  /// One thread writes it, another reads it, with no mutex in common.
-  StaleRead,
-  /// An atomic read and written back as two operations.
-  SplitAtomicUpdate,
-};
+std::string named(const AccessPath &P) { return "'" + P.spelling() + "'"; }
 
+/// An access as the code names it there (`items_` in a member function,
+/// `stats->hits` through a parameter), or by its path.
+std::string written(const Access &X) { return X.Name.empty() ? named(X.Path) : "'" + X.Name + "'"; }
 
-std::string lockNames(llvm::ArrayRef<HeldLock> Locks) {
-  std::string Out;
-  for (const HeldLock &L : Locks) {
-    if (!Out.empty())
-      Out += ", ";
-    Out += quoted(L.Mutex);
-  }
-  return Out;
+/// As written, and when that is another name for memory known by a name of
+/// its own (a reference or pointer parameter bound to a caller's variable),
+/// that name too: "'sum' (that is, 'grand_total')", "'*fresh' (what
+/// 'headline' points to)".
+std::string named(const Access &X) {
+  std::string Own = X.Path.spelling();
+  bool Rooted = X.Path.Kind == AccessPath::Root::Global || X.Path.Kind == AccessPath::Root::Local;
+  if (Rooted && !X.Name.empty() && !X.Path.Steps.empty() &&
+      X.Path.Steps.back().K == PathStep::Deref && X.Name != "*" + Own)
+    return "'" + X.Name + "' (what '" + Own + "' points to)";
+  bool Named = Rooted && (X.Path.Steps.empty() || X.Path.Steps.back().K != PathStep::Deref);
+  // `stats->hits` for the caller's `stats.hits`: the same name, not another.
+  auto Plain = [](std::string S) {
+    for (size_t I = S.find("->"); I != std::string::npos; I = S.find("->", I))
+      S.replace(I, 2, ".");
+    return S;
+  };
+  if (X.Name.empty() || Plain(X.Name) == Plain(Own) || !Named)
+    return written(X);
+  return "'" + X.Name + "' (that is, '" + Own + "')";
+}
+
+/// 'current', 'StopFlag::get'.
+std::string getterName(const clang::FunctionDecl &F) {
+  if (const auto *M = llvm::dyn_cast<clang::CXXMethodDecl>(&F); M && M->getParent()->getIdentifier())
+    return "'" + M->getParent()->getNameAsString() + "::" + M->getNameAsString() + "'";
+  return quoted(&F);
 }
 
 class Reporter {
 public:
-  explicit Reporter(const TranslationUnitContext &TU, llvm::StringRef CheckName)
-      : TU(TU), SM(TU.Ctx.getSourceManager()), CheckName(CheckName) {}
+  Reporter(const TranslationUnitContext &TU, llvm::StringRef CheckName)
+      : TU(TU), W(TU), SM(TU.Ctx.getSourceManager()), CheckName(CheckName) {}
 
-  /// Can accesses by entries \p A and \p B happen at the same time?
-  bool concurrent(unsigned A, unsigned B) const {
-    return A == B ? TU.Threads.entries()[A].multiInstance() : TU.Threads.mayOverlap(A, B);
-  }
-
-  /// Can accesses \p A and \p B happen at the same time (threads or spawner)?
-  bool concurrent(const Access &A, const Access &B) const {
-    return mayRunTogether(TU.Threads, A, B);
-  }
-
-  bool before(clang::SourceLocation A, clang::SourceLocation B) const {
-    return SM.isBeforeInTranslationUnit(A, B);
-  }
-
-  void reportMissingLock(const Access &Write, const Access &Other) {
-    const clang::ValueDecl *Var = Write.Var;
-    bool Self = &Write == &Other;
-    bool SameEntry = Write.Entry == Other.Entry && !Write.Spawner && !Other.Spawner;
-    Finding Kind = (SameEntry || Other.Kind == AccessKind::Write) ? Finding::LostUpdate
-                                                                   : Finding::StaleRead;
-    bool AnyShared = !Write.Held.sharedLocks().empty() || !Other.Held.sharedLocks().empty();
-    bool AnyLocal = !Write.Held.localLocks().empty() || !Other.Held.localLocks().empty();
-    const HeldLock *ReaderOnly = commonReaderLock(Write, Other);
-    std::string Held = ReaderOnly ? "holding " + quoted(ReaderOnly->Mutex) + " only for reading"
-                       : AnyShared  ? "with no common lock held"
-                       : AnyLocal   ? "with no shared lock held"
-                                    : "with no lock held";
-
+  void report(const Race &R) {
+    const Access &Write = *R.Write, &Other = *R.Other;
+    // Reported at the write, or at a read that takes no lock while the
+    // write holds one (the read is what to fix); a note shows the other.
+    const Access &At = R.At ? *R.At : Write;
+    const Access &Then = &At == &Write ? Other : Write;
+    bool AtRead = &At == &Other && Other.Kind == AccessKind::Read;
+    bool Self = Write.Loc == Other.Loc;
+    bool SameCode = Self || W.sameCode(Write.Context, Other.Context);
+    auto SharedW = W.sharedLocks(Write.Context, Write.State);
+    const Access *ViaGetter = At.Getter ? &At : Then.Getter ? &Then : nullptr;
     Diagnostic D;
     D.Check = CheckName.str();
-    if (Kind == Finding::LostUpdate)
-      D.Message = quoted(Var) + " is written by several threads " + Held +
-                  "; updates can be lost";
-    else
-      D.Message = quoted(Var) + " is written by one thread and read by another " + Held +
-                  "; the reader can see a stale or half-written value";
+    D.Message = AtRead ? readMessage(Other, SharedW) : raceMessage(R);
 
     if (!Self)
-      D.Notes.push_back(note(Other.Loc, quoted(Var) + " is also " +
-                                            (Other.Kind == AccessKind::Write ? "written" : "read") +
-                                            " here by " + threadOf(Other, SameEntry) + ", " +
-                                            locksOf(Other)));
-    if (!ReaderOnly && !Write.Held.sharedLocks().empty())
-      D.Notes.push_back(note(Write.Loc, "the write holds " +
-                                            lockNames(Write.Held.sharedLocks()) +
-                                            ", which the other access does not",
-                             /*ShowSource=*/false));
-    if (ReaderOnly)
-      D.Notes.push_back(note(ReaderOnly->LockedAt,
-                             quoted(ReaderOnly->Mutex) +
-                                 " is locked here in shared (reader) mode, which lets other threads "
-                                 "hold it at the same time; a write needs it exclusively "
-                                 "(std::unique_lock or std::lock_guard)"));
-    if (SameEntry)
-      addSpawnNote(D, Write.Entry);
-    if (Write.Spawner)
-      addWindowNote(D, Write);
-    else if (Other.Spawner)
-      addWindowNote(D, Other);
-    for (const HeldLock &L : Write.Held.localLocks())
-      D.Notes.push_back(
-          note(L.Mutex->getLocation(),
-               quoted(L.Mutex) + " is declared inside the thread's own code: every thread "
-                                 "creates and locks its own mutex, so no thread ever waits "
-                                 "for another; declare one mutex shared by all threads"));
-    D.Notes.push_back(note(Write.Loc,
-                           "to fix: protect every access to " + quoted(Var) +
-                               " with the same std::mutex (std::lock_guard), make it "
-                               "std::atomic, or give it to one owner thread",
-                           /*ShowSource=*/false));
-    TU.Sink.report(SM, Write.Loc, std::move(D));
-  }
-
-  void reportSplitUpdate(const SplitAtomicUpdate &U, const Access &Other) {
-    Diagnostic D;
-    D.Check = CheckName.str();
-    D.Message = quoted(U.Var) +
-                " is read and then written back as two separate atomic operations; another "
-                "thread's update in between is lost — use fetch_add or a compare-exchange loop";
-    D.Notes.push_back(note(U.LoadLoc, "the value is read here; another thread can update " +
-                                          quoted(U.Var) + " before it is stored"));
-    if (Other.Entry == U.Entry)
-      addSpawnNote(D, U.Entry);
-    else
-      D.Notes.push_back(note(Other.Loc, quoted(U.Var) + " is also updated here by " +
-                                            threadOf(Other, false)));
-    D.Notes.push_back(note(U.StoreLoc,
-                           "to fix: make the read and the write one operation (" +
-                               U.Var->getNameAsString() + ".fetch_add(1), or ++" +
-                               U.Var->getNameAsString() +
-                               "); for other updates, loop on compare_exchange_weak",
-                           /*ShowSource=*/false));
-    TU.Sink.report(SM, U.StoreLoc, std::move(D));
+      D.Notes.push_back(W.note(Then.Loc, written(Then) + " is also " +
+                                             (Then.Kind == AccessKind::Write ? "written" : "read") +
+                                             " here by " +
+                                             W.who(Then.Context, Then.State, Then.Function, SameCode) +
+                                             ", " + W.holding(Then.Context, Then.State)));
+    if (AtRead) {
+      if (!ViaGetter)
+        D.Notes.push_back(W.note(At.Loc,
+                                 "a lock keeps out only the threads that take it too: this read "
+                                 "takes none, so nothing keeps the write apart from it",
+                                 /*ShowSource=*/false));
+    } else if (!R.ReaderLock && !SharedW.empty())
+      D.Notes.push_back(W.note(Write.Loc,
+                               "the write holds " + ThreadWords::lockNames(SharedW) +
+                                   ", which the other access does not",
+                               /*ShowSource=*/false));
+    if (R.ReaderLock)
+      D.Notes.push_back(W.note(R.ReaderLock->LockedAt,
+                               lockName(*R.ReaderLock) +
+                                   " is locked here in shared (reader) mode, which lets other "
+                                   "threads hold it at the same time; a write needs it exclusively "
+                                   "(std::unique_lock or std::lock_guard)"));
+    if (SameCode)
+      W.addStartNote(D, Write.Context, "run it");
+    if (W.isStarter(Write.Context))
+      W.addWindowNote(D, Write.Context, Write.State, "runs");
+    else if (W.isStarter(Other.Context))
+      W.addWindowNote(D, Other.Context, Other.State, "runs");
+    W.addOwnLockNotes(D, W.ownLocks(Write.Context, Write.State));
+    if (ViaGetter)
+      D.Notes.push_back(W.note(ViaGetter->Loc,
+                               getterName(*ViaGetter->Getter) + " returns a reference to " +
+                                   named(ViaGetter->Path) +
+                                   ": a lock it takes is released when it returns, before this "
+                                   "use of the reference"));
+    for (const Access *X : {&Write, &Other})
+      if (X->RelaxedVia) {
+        D.Notes.push_back(W.note(X->Loc,
+                                 "this access reaches the memory through a pointer published with "
+                                 "memory_order_relaxed on " + quoted(X->RelaxedVia) +
+                                     ", which orders nothing: store the pointer with "
+                                     "memory_order_release and load it with memory_order_acquire"));
+        break;
+      }
+    std::string Fix = ViaGetter ? "to fix: make " + getterName(*ViaGetter->Getter) +
+                                      " return a copy, made while it holds the lock"
+                      : AtRead ? "to fix: take " + ThreadWords::lockNames(SharedW) +
+                                   " around this read too (std::lock_guard), or make " +
+                                   written(At) + " std::atomic"
+                             : "to fix: protect every access to " + written(At) +
+                                   " with the same std::mutex (std::lock_guard), make it "
+                                   "std::atomic, or give it to one owner thread";
+    D.Notes.push_back(W.note(At.Loc, Fix, /*ShowSource=*/false));
+    TU.Sink.report(SM, At.Loc, std::move(D));
   }
 
 private:
-  Note note(clang::SourceLocation Loc, std::string Message, bool ShowSource = true) const {
-    return noteAt(SM, Loc, std::move(Message), ShowSource);
+  /// Reported at the write: "'x' is written by several threads with no lock held; …".
+  std::string raceMessage(const Race &R) const {
+    const Access &Write = *R.Write, &Other = *R.Other;
+    auto SharedW = W.sharedLocks(Write.Context, Write.State);
+    auto SharedO = W.sharedLocks(Other.Context, Other.State);
+    bool Own = !W.ownLocks(Write.Context, Write.State).empty() ||
+               !W.ownLocks(Other.Context, Other.State).empty();
+    std::string Held = R.ReaderLock ? "holding " + lockName(*R.ReaderLock) + " only for reading"
+                       : !SharedW.empty() || !SharedO.empty() ? "with no common lock held"
+                       : Own                                  ? "with no shared lock held"
+                                                              : "with no lock held";
+    std::string Var = named(R.At ? *R.At : Write);
+    if (R.K == Race::LostUpdate)
+      return Var + " is written by several threads " + Held + "; updates can be lost";
+    return Var + " is written by one thread and read by another " + Held +
+           "; the reader can see a stale or half-written value";
   }
 
-  /// For a spawner's access: where the thread it runs alongside starts, and
-  /// until when it runs.
-  void addWindowNote(Diagnostic &D, const Access &A) const {
-    unsigned EntryIndex = A.Running.front();
-    const SpawnWindow *W = TU.Threads.spawnerWindow(EntryIndex);
-    if (!W)
-      return;
-    const ThreadEntry &E = TU.Threads.entries()[EntryIndex];
-    std::string Message =
-        W->Join.isValid()
-            ? E.Name + " is started here and runs at the same time as " +
-                  quotedStarter(W->Function) + " until it is joined on line " +
-                  std::to_string(SM.getPresumedLineNumber(SM.getExpansionLoc(W->Join))) +
-                  "; only accesses before the start or after the join are safe without a lock"
-            : E.Name + " is started here and never joined in " + quotedStarter(W->Function) +
-                  ": it runs at the same time as all the code that follows";
-    D.Notes.push_back(note(W->Spawn, Message));
+  /// Reported at a read that holds no lock while the write holds \p Locks.
+  std::string readMessage(const Access &Read, llvm::ArrayRef<LockFact> Locks) const {
+    return named(Read) + " is read with no lock held while another thread writes it holding " +
+           ThreadWords::lockNames(Locks) + "; the reader can see a stale or half-written value";
   }
 
-  std::string threadOf(const Access &A, bool SameEntry) const {
-    const ThreadEntry &E = TU.Threads.entries()[A.Entry];
-    if (A.Spawner) {
-      const SpawnWindow *W = TU.Threads.spawnerWindow(A.Entry);
-      return "the thread running " + quotedStarter(W ? W->Function : A.Function) +
-             " while the thread running " + E.Name + " runs";
+public:
+  void report(const SplitUpdateFinding &F) {
+    const SplitUpdate &U = *F.Update;
+    const Access &Other = *F.Other;
+    std::string Var = named(U.Path);
+    std::string Plain = U.Path.spelling();
+    Diagnostic D;
+    D.Check = CheckName.str();
+    switch (U.K) {
+    case SplitUpdate::AtomicLoadStore:
+      D.Message = Var + " is read and then written back as two separate atomic operations; "
+                        "another thread's update in between is lost — use fetch_add or a "
+                        "compare-exchange loop";
+      D.Notes.push_back(W.note(U.ReadLoc, "the value is read here; another thread can update " + Var +
+                                              " before it is stored"));
+      break;
+    case SplitUpdate::SeparateSections:
+      D.Message = Var + " is read in one critical section and written back in another; another "
+                        "thread's update in between is lost";
+      D.Notes.push_back(W.note(U.ReadLoc, "the value is read here, under the lock taken on line " +
+                                              std::to_string(W.line(U.ReadLockedAt)) +
+                                              ", which is released before the write"));
+      D.Notes.push_back(W.note(U.WriteLockedAt, "the lock is taken again here: between the two "
+                                                "critical sections another thread can change " +
+                                                    Var));
+      break;
+    case SplitUpdate::IgnoredExchange:
+      D.Message = "the result of this compare-exchange on " + Var +
+                  " is ignored: when another thread changed it first, the exchange fails and the "
+                  "update is lost";
+      break;
     }
-    std::string Who = (SameEntry ? "another thread running " : "the thread running ") + E.Name;
-    if (A.Function && A.Function != E.Function && A.Function->getIdentifier())
-      Who += " (in " + quoted(A.Function) + ")";
-    return Who;
+    if (Other.Context == U.Context || W.sameCode(Other.Context, U.Context))
+      W.addStartNote(D, U.Context, "run it");
+    if (Other.Loc != U.WriteLoc)
+      D.Notes.push_back(W.note(Other.Loc, Var + " is also updated here by " +
+                                              W.who(Other.Context, Other.State, Other.Function,
+                                                    Other.Context == U.Context)));
+    std::string Fix =
+        U.K == SplitUpdate::AtomicLoadStore
+            ? "to fix: make the read and the write one operation (" + Plain + ".fetch_add(1), or ++" +
+                  Plain + "); for other updates, loop on compare_exchange_weak"
+        : U.K == SplitUpdate::SeparateSections
+            ? "to fix: read and write " + Var + " in one critical section (one std::lock_guard "
+                                                "around both)"
+            : "to fix: loop until the exchange succeeds: while (!" + Plain +
+                  ".compare_exchange_weak(expected, desired)) { /* recompute desired */ }";
+    D.Notes.push_back(W.note(U.WriteLoc, Fix, /*ShowSource=*/false));
+    TU.Sink.report(SM, U.WriteLoc, std::move(D));
   }
 
-  /// A mutex both accesses hold, each only in shared (reader) mode, or null.
-  static const HeldLock *commonReaderLock(const Access &Write, const Access &Other) {
-    for (const HeldLock &L : Write.Held.readOnlyLocks())
-      if (const HeldLock *Theirs = Other.Held.find(L.Mutex); Theirs && Theirs->ReadOnly)
-        return Write.Held.find(L.Mutex);
-    return nullptr;
-  }
-
-  static std::string locksOf(const Access &A) {
-    auto Shared = A.Held.sharedLocks();
-    if (!Shared.empty())
-      return "holding " + lockNames(Shared);
-    auto Local = A.Held.localLocks();
-    if (!Local.empty())
-      return "holding only its own " + lockNames(Local);
-    return "with no lock held";
-  }
-
-  void addSpawnNote(Diagnostic &D, unsigned EntryIndex) const {
-    const ThreadEntry &E = TU.Threads.entries()[EntryIndex];
-    if (E.SpawnedInLoop)
-      D.Notes.push_back(note(E.SpawnSites.front(),
-                             E.Name + " is started here inside a loop, so several threads "
-                                      "run it at the same time"));
-    else if (E.SpawnSites.size() > 1)
-      D.Notes.push_back(note(E.SpawnSites[1], E.Name + " is started again here, so several "
-                                                       "threads run it at the same time"));
-  }
-
+private:
   const TranslationUnitContext &TU;
+  ThreadWords W;
   const clang::SourceManager &SM;
   llvm::StringRef CheckName;
 };
@@ -207,66 +214,12 @@ private:
 
 void MissingLockCheck::check(const TranslationUnitContext &TU) {
   Reporter R(TU, name());
-
-  // Plain data: per variable, the first write (in source order) that some
-  // concurrent access does not share a mutex with.
-  llvm::MapVector<const clang::ValueDecl *, std::vector<const Access *>> ByVar;
-  for (const Access &A : TU.Accesses.Accesses)
-    if (!A.IsAtomic)
-      ByVar[A.Var].push_back(&A);
-  for (auto &[Var, List] : ByVar) {
-    llvm::stable_sort(List, [&](const Access *A, const Access *B) { return R.before(A->Loc, B->Loc); });
-    const Access *Write = nullptr, *Other = nullptr;
-    for (const Access *W : List) {
-      if (W->Kind != AccessKind::Write)
-        continue;
-      // Another access first (its note teaches more); the write racing with
-      // itself in a second thread last.
-      for (const Access *A : List)
-        if (A != W && R.concurrent(*W, *A) && !W->Held.sharesLockWith(A->Held)) {
-          Other = A;
-          break;
-        }
-      if (!Other && !W->Spawner && R.concurrent(W->Entry, W->Entry) && !W->Held.sharesLockWith(W->Held))
-        Other = W;
-      if (Other) {
-        Write = W;
-        break;
-      }
-    }
-    if (Write) {
-      assert(Other && "a racing write has a partner");
-      R.reportMissingLock(*Write, *Other);
-    }
+  for (const Race &X : TU.Findings.Races) {
+    assert(X.Write && X.Other && "a race has two accesses");
+    R.report(X);
   }
-
-  // Atomics: a load then a store of a value computed from it, while another
-  // thread (or another instance of this one) also updates the variable.
-  llvm::SmallPtrSet<const clang::ValueDecl *, 8> Reported;
-  std::vector<const SplitAtomicUpdate *> Splits;
-  for (const SplitAtomicUpdate &U : TU.Accesses.SplitUpdates)
-    Splits.push_back(&U);
-  llvm::stable_sort(Splits, [&](const SplitAtomicUpdate *A, const SplitAtomicUpdate *B) {
-    return R.before(A->StoreLoc, B->StoreLoc);
-  });
-  for (const SplitAtomicUpdate *U : Splits) {
-    if (Reported.count(U->Var))
-      continue;
-    const Access *Other = nullptr;
-    for (const Access &A : TU.Accesses.Accesses) {
-      if (A.Var != U->Var || A.Kind != AccessKind::Write ||
-          (A.Spawner ? !llvm::is_contained(A.Running, U->Entry) : !R.concurrent(U->Entry, A.Entry)) ||
-          U->Held.sharesLockWith(A.Held))
-        continue;
-      // Prefer a writer in another thread; else this very store in a second instance.
-      if (!Other || (Other->Entry == U->Entry && A.Entry != U->Entry))
-        Other = &A;
-    }
-    if (!Other)
-      continue;
-    Reported.insert(U->Var);
-    R.reportSplitUpdate(*U, *Other);
-  }
+  for (const SplitUpdateFinding &S : TU.Findings.Splits)
+    R.report(S);
 }
 
 } // namespace racelab

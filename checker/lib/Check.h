@@ -2,9 +2,8 @@
 #ifndef RACELAB_CHECKER_LIB_CHECK_H
 #define RACELAB_CHECKER_LIB_CHECK_H
 
+#include "lib/Analysis.h"
 #include "lib/Diagnostics.h"
-#include "lib/LockSetAnalysis.h"
-#include "lib/ThreadModel.h"
 
 #include "clang/AST/ASTContext.h"
 
@@ -15,12 +14,11 @@
 
 namespace racelab {
 
-/// What a check sees of one parsed translation unit: the AST, the threads
-/// started in it and what they touch, and where to report.
+/// What a check sees of one parsed translation unit: the AST, what the
+/// engine found in it (typed findings, Analysis.h), and where to report.
 struct TranslationUnitContext {
   clang::ASTContext &Ctx;
-  const ThreadModel &Threads;
-  const ThreadAccesses &Accesses;
+  const Analysis &Findings;
   DiagnosticSink &Sink;
 };
 

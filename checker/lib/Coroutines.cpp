@@ -1,6 +1,5 @@
 //===- Coroutines.cpp -----------------------------------------------------===//
 #include "lib/Coroutines.h"
-#include "lib/ThreadModel.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -131,78 +130,6 @@ const clang::Stmt *userBody(const clang::FunctionDecl *F) {
   if (const auto *CB = llvm::dyn_cast_or_null<clang::CoroutineBodyStmt>(Body))
     return CB->getBody();
   return Body;
-}
-
-std::string plainQualifiedName(const clang::NamedDecl *D) {
-  std::string Name;
-  if (const auto *Ctor = llvm::dyn_cast<clang::CXXConstructorDecl>(D))
-    Name = Ctor->getParent()->getName().str();
-  else if (D->getIdentifier())
-    Name = D->getName().str();
-  else
-    Name = D->getNameAsString();
-  for (const clang::DeclContext *C = D->getDeclContext(); C; C = C->getParent()) {
-    if (const auto *NS = llvm::dyn_cast<clang::NamespaceDecl>(C)) {
-      if (NS->isInline() || NS->isAnonymousNamespace())
-        continue;
-      Name = NS->getName().str() + "::" + Name;
-    } else if (const auto *R = llvm::dyn_cast<clang::RecordDecl>(C)) {
-      if (!R->getIdentifier())
-        continue;
-      Name = R->getName().str() + "::" + Name;
-    }
-  }
-  return Name;
-}
-
-std::string plainClassName(clang::QualType T) {
-  T = T.getNonReferenceType();
-  if (T->isPointerType())
-    T = T->getPointeeType();
-  const clang::CXXRecordDecl *R = T->getAsCXXRecordDecl();
-  return R && R->getIdentifier() ? plainQualifiedName(R) : std::string();
-}
-
-std::string displayName(const clang::ASTContext &Ctx, const clang::FunctionDecl *F) {
-  if (const auto *M = llvm::dyn_cast<clang::CXXMethodDecl>(F); M && M->getParent()->isLambda()) {
-    const clang::SourceManager &SM = Ctx.getSourceManager();
-    return "the lambda at line " +
-           std::to_string(SM.getPresumedLineNumber(SM.getFileLoc(M->getParent()->getLocation())));
-  }
-  std::string Name = F->getNameAsString();
-  if (const auto *M = llvm::dyn_cast<clang::CXXMethodDecl>(F); M && M->getParent()->getIdentifier())
-    Name = M->getParent()->getName().str() + "::" + Name;
-  return "'" + Name + "'";
-}
-
-const clang::Expr *stripTemporaries(const clang::Expr *E) {
-  while (E) {
-    const clang::Expr *Next = E->IgnoreParenImpCasts();
-    if (const auto *C = llvm::dyn_cast<clang::ExprWithCleanups>(Next))
-      Next = C->getSubExpr();
-    else if (const auto *M = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(Next))
-      Next = M->getSubExpr();
-    else if (const auto *B = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(Next))
-      Next = B->getSubExpr();
-    else if (const auto *F = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(Next))
-      Next = F->getSubExpr();
-    else if (const auto *K = llvm::dyn_cast<clang::CXXConstructExpr>(Next);
-             K && K->getNumArgs() == 1 && K->getConstructor()->isCopyOrMoveConstructor())
-      Next = K->getArg(0);
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
-}
-
-bool isThreadPoolType(clang::QualType T) {
-  std::string Spelling = T.getCanonicalType().getAsString();
-  return Spelling.find("thread_pool") != std::string::npos;
-}
-
-bool isAsioStrandType(clang::QualType T) {
-  return plainClassName(T) == "boost::asio::strand";
 }
 
 } // namespace racelab

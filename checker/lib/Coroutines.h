@@ -3,8 +3,7 @@
 // The two coroutine checks share this: which functions are coroutines (their
 // body is a CoroutineBodyStmt: plain functions, member functions, lambdas,
 // Boost.Asio awaitable<T> functions, template instantiations), which of them
-// are handed to a thread pool (co_spawn on a boost::asio::thread_pool), and
-// readable names for functions and library calls.
+// are handed to a thread pool (co_spawn on a boost::asio::thread_pool).
 //
 // Clang 16 has no coroutineBodyStmt() matcher; isa<CoroutineBodyStmt> on the
 // body is the test.
@@ -12,6 +11,8 @@
 //===----------------------------------------------------------------------===//
 #ifndef RACELAB_CHECKER_LIB_COROUTINES_H
 #define RACELAB_CHECKER_LIB_COROUTINES_H
+
+#include "lib/SyncTypes.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -41,28 +42,6 @@ struct CoroutineModel {
 /// The body the user wrote (the CoroutineBodyStmt's, without the promise
 /// machinery), or the plain body of any other function.
 const clang::Stmt *userBody(const clang::FunctionDecl *F);
-
-/// `std::this_thread::sleep_for`, `boost::asio::basic_socket::connect`: the
-/// enclosing namespaces and classes, without template arguments and without
-/// inline namespaces (std::__cxx11, std::_V2).
-std::string plainQualifiedName(const clang::NamedDecl *D);
-
-/// The plain qualified name of the class \p T is (through references,
-/// pointers and typedefs), or "".
-std::string plainClassName(clang::QualType T);
-
-/// "'slow'", "'Server::handle'", or "the lambda at line 12" (no quotes).
-std::string displayName(const clang::ASTContext &Ctx, const clang::FunctionDecl *F);
-
-/// Strips implicit casts, parentheses, temporaries and cleanups.
-const clang::Expr *stripTemporaries(const clang::Expr *E);
-
-/// Is \p T a boost::asio::thread_pool, its executor, or a strand (or other
-/// executor adapter) over one? (By the spelling of the canonical type.)
-bool isThreadPoolType(clang::QualType T);
-
-/// Is \p T a boost::asio::strand<…> (through references)?
-bool isAsioStrandType(clang::QualType T);
 
 } // namespace racelab
 

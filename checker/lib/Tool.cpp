@@ -5,9 +5,7 @@
 #include "lib/CompileCommands.h"
 #include "lib/Config.h"
 #include "lib/Diagnostics.h"
-#include "lib/LockSetAnalysis.h"
 #include "lib/SarifLog.h"
-#include "lib/ThreadModel.h"
 #include "policy/Policy.h"
 #include "policy/PolicyRunner.h"
 
@@ -151,9 +149,8 @@ public:
   void HandleTranslationUnit(clang::ASTContext &Ctx) override {
     if (Ctx.getDiagnostics().hasErrorOccurred())
       return; // half an AST: say nothing rather than something wrong
-    ThreadModel Threads = ThreadModel::build(Ctx);
-    ThreadAccesses Accesses = analyseThreadAccesses(Ctx, Threads);
-    TranslationUnitContext TU{Ctx, Threads, Accesses, Sink};
+    std::unique_ptr<Analysis> Findings = analyseTranslationUnit(Ctx);
+    TranslationUnitContext TU{Ctx, *Findings, Sink};
     for (const auto &C : Checks)
       C->check(TU);
   }

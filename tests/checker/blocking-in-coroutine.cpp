@@ -28,6 +28,8 @@
 #include <future>
 #include <iostream>
 #include <mutex>
+#include <atomic>
+#include <vector>
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
@@ -84,16 +86,34 @@ task nap() {
 }
 } // namespace posix_sleeps
 
-namespace mutex_lock {
+namespace long_critical_section {
+// The lock is held while something waits: whoever else wants it — another
+// coroutine of the same loop among them — waits that long.
 std::mutex m;
 int shared_value = 0;
 awaitable<void> bump() {
   m.lock();
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'std::mutex::lock' blocks the thread that runs this coroutine: while it waits for the mutex [racelab-blocking-in-coroutine]
-  // CHECK-NOTES: :[[@LINE-2]]:5: note: to fix: do not wait for a mutex on the event loop
+  // CHECK-NOTES: :[[@LINE+3]]:3: note: the critical section is long: 'std::this_thread::sleep_for' runs here while 'm' is held
+  // CHECK-NOTES: :[[@LINE-3]]:5: note: to fix: do not wait for a mutex on the event loop
   ++shared_value;
+  std::this_thread::sleep_for(1ms);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' blocks the thread that runs this coroutine [racelab-blocking-in-coroutine]
   m.unlock();
   co_return;
+}
+} // namespace long_critical_section
+
+namespace contended_mutex {
+// Short here, but a thread holds the same mutex across a sleep: taking it on
+// the event loop can wait that long.
+std::mutex m;
+int shared_value = 0;
+void slow_writer() {
+  std::lock_guard<std::mutex> guard(m);
+  std::this_thread::sleep_for(10ms);
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: 'm' is also held here while 'std::this_thread::sleep_for' blocks, so taking it can wait that long
+  ++shared_value;
 }
 awaitable<void> bump_guarded() {
   std::lock_guard<std::mutex> guard(m);
@@ -101,13 +121,23 @@ awaitable<void> bump_guarded() {
   ++shared_value;
   co_return;
 }
+void start() {
+  std::thread writer(slow_writer);
+  writer.join();
+}
+} // namespace contended_mutex
+
+namespace lock_held_across_co_await {
+// The critical section stays open while the coroutine is suspended.
+std::mutex m;
+int shared_value = 0;
 task bump_unique() {
   std::unique_lock<std::mutex> lock(m);
   // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: 'std::unique_lock' blocks [racelab-blocking-in-coroutine]
   ++shared_value;
-  co_return;
+  co_await std::suspend_always{}; // NOLINT(racelab-lock-across-suspend)
 }
-} // namespace mutex_lock
+} // namespace lock_held_across_co_await
 
 namespace condition_wait {
 std::mutex m;
@@ -126,13 +156,21 @@ task wait_for_ready() {
 namespace future_get {
 awaitable<long> compute(long n) {
   std::future<long> result = std::async(std::launch::async, crunch_numbers, n);
-  result.wait();
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'std::future::wait' blocks [racelab-blocking-in-coroutine]
   co_return result.get();
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'std::future::get' blocks the thread that runs this coroutine: while it waits for another thread [racelab-blocking-in-coroutine]
   // CHECK-NOTES: :[[@LINE-2]]:20: note: to fix: co_await the result instead
 }
 } // namespace future_get
+
+namespace future_wait_then_get {
+// The wait blocks; once it returned, get() has nothing left to wait for.
+awaitable<long> compute(long n) {
+  std::future<long> result = std::async(std::launch::async, crunch_numbers, n);
+  result.wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'std::future::wait' blocks [racelab-blocking-in-coroutine]
+  co_return result.get();
+}
+} // namespace future_wait_then_get
 
 namespace thread_join {
 awaitable<long> compute(long n) {
@@ -249,6 +287,16 @@ task run() {
 }
 } // namespace lambda_called_here
 
+namespace generic_lambda_called_here {
+// A generic lambda runs the specialization the call instantiates.
+task run() {
+  auto pause = [](auto how_long) { std::this_thread::sleep_for(how_long); };
+  pause(1ms);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' (called through the lambda at line  [racelab-blocking-in-coroutine]
+  co_return;
+}
+} // namespace generic_lambda_called_here
+
 namespace coroutine_lambda_on_the_loop {
 void start(asio::io_context &loop) {
   asio::co_spawn(
@@ -290,6 +338,78 @@ awaitable<void> run() {
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'std::this_thread::sleep_for' (called through 'produce') blocks [racelab-blocking-in-coroutine]
 }
 } // namespace blocking_argument_of_co_await
+
+namespace cpu_loop {
+// A loop whose number of rounds is a runtime number, computing, never
+// suspending: the loop's other coroutines wait until it is done.
+awaitable<long> sum(long n) {
+  long total = 0;
+  for (long i = 0; i < n; ++i)
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: this loop blocks the thread that runs this coroutine: it runs every round without suspending [racelab-blocking-in-coroutine]
+    // CHECK-NOTES: :[[@LINE-2]]:3: note: to fix: hand the event loop back now and then inside the loop
+    total += i;
+  co_return total;
+}
+} // namespace cpu_loop
+
+namespace trial_division_through_a_helper {
+bool divides_by_none(unsigned long n) {
+  for (unsigned long d = 3; d * d <= n; d += 2)
+    // CHECK-NOTES: :[[@LINE-1]]:3: note: 'divides_by_none' loops here without suspending
+    if (n % d == 0)
+      return false;
+  return true;
+}
+awaitable<bool> is_prime(unsigned long n) {
+  co_return n > 2 && divides_by_none(n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: a loop (called through 'divides_by_none') blocks the thread that runs this coroutine [racelab-blocking-in-coroutine]
+}
+} // namespace trial_division_through_a_helper
+
+namespace busy_wait_on_the_clock {
+awaitable<int> slow(std::chrono::milliseconds delay) {
+  const auto until = std::chrono::steady_clock::now() + delay;
+  while (std::chrono::steady_clock::now() < until) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: this loop blocks the thread that runs this coroutine: it keeps the thread busy waiting instead of suspending [racelab-blocking-in-coroutine]
+  }
+  co_return 42;
+}
+} // namespace busy_wait_on_the_clock
+
+namespace spin_on_a_flag {
+std::atomic<bool> ready{false};
+task wait_ready() {
+  while (!ready.load(std::memory_order_acquire)) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: this loop blocks the thread that runs this coroutine: it keeps the thread busy waiting [racelab-blocking-in-coroutine]
+  }
+  co_return;
+}
+} // namespace spin_on_a_flag
+
+namespace await_that_never_suspends {
+// Asking for the executor completes at once: the loop never hands the event
+// loop back.
+awaitable<bool> is_prime(unsigned long n) {
+  for (unsigned long d = 3; d * d <= n; d += 2) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: this loop blocks the thread that runs this coroutine: it runs every round without suspending [racelab-blocking-in-coroutine]
+    if (n % d == 0)
+      co_return false;
+    auto executor = co_await asio::this_coro::executor;
+    (void)executor;
+  }
+  co_return true;
+}
+} // namespace await_that_never_suspends
+
+namespace future_polled_with_a_timeout {
+awaitable<long> compute(long n) {
+  std::future<long> result = std::async(std::launch::async, crunch_numbers, n);
+  while (result.wait_for(5ms) != std::future_status::ready) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'std::future::wait_for' blocks the thread that runs this coroutine [racelab-blocking-in-coroutine]
+  }
+  co_return result.get();
+}
+} // namespace future_polled_with_a_timeout
 
 // ============================================================================
 // Cases that must NOT warn
@@ -355,6 +475,16 @@ task start() {
   co_return;
 }
 } // namespace lambda_handed_to_thread
+
+namespace generic_lambda_that_does_not_block {
+// The same shape as above, but the generic lambda only computes.
+task run() {
+  auto twice = [](auto n) { return n * 2; };
+  long total = twice(21L);
+  (void)total;
+  co_return;
+}
+} // namespace generic_lambda_that_does_not_block
 
 namespace async_operations {
 awaitable<std::size_t> echo(asio::ip::tcp::socket &socket) {
@@ -422,14 +552,66 @@ task run() {
 }
 } // namespace recursion_without_blocking
 
-namespace cpu_loop {
-awaitable<long> sum(long n) {
-  long total = 0;
-  for (long i = 0; i < n; ++i) // CPU work is not a blocking call
-    total += i;
-  co_return total;
+namespace short_critical_section {
+// Held briefly, released before the next co_await, never held by anyone
+// across a wait: the lock is free, taking it does not block.
+std::mutex m;
+int shared_value = 0;
+awaitable<void> bump() {
+  m.lock();
+  ++shared_value;
+  m.unlock();
+  co_await asio::post(co_await asio::this_coro::executor, use_awaitable);
 }
-} // namespace cpu_loop
+awaitable<void> bump_guarded() {
+  {
+    std::lock_guard<std::mutex> guard(m);
+    ++shared_value;
+  }
+  co_await asio::post(co_await asio::this_coro::executor, use_awaitable);
+}
+void from_a_thread() {
+  std::scoped_lock lock(m);
+  ++shared_value;
+}
+void start() {
+  std::thread t(from_a_thread);
+  t.join();
+}
+} // namespace short_critical_section
+
+namespace loops_that_do_not_block {
+awaitable<long> total(const std::vector<long> &values, int rounds) {
+  long sum = 0;
+  for (long v : values) // as long as the data: not a computation of its own
+    sum += v;
+  for (std::size_t i = 0; i < values.size(); ++i)
+    sum += values[i];
+  for (int i = 0; i < 10; ++i) // a fixed number of rounds
+    sum *= 2;
+  for (int i = 0; i < rounds; ++i) { // suspends every round
+    sum += i;
+    co_await asio::post(co_await asio::this_coro::executor, use_awaitable);
+  }
+  co_return sum;
+}
+awaitable<void> spawn_all(int n) {
+  auto executor = co_await asio::this_coro::executor;
+  for (int i = 0; i < n; ++i) // starts work for later: each round is short
+    asio::co_spawn(executor, total({}, i), asio::detached);
+}
+} // namespace loops_that_do_not_block
+
+namespace compare_exchange_maximum {
+// Retries only while others update: a lock-free update, not a wait.
+std::atomic<int> most{0};
+awaitable<void> record(int now) {
+  int seen = most.load();
+  while (now > seen && !most.compare_exchange_weak(seen, now)) {
+  }
+  co_return;
+}
+} // namespace compare_exchange_maximum
 
 namespace awaiting_other_coroutines {
 awaitable<int> answer() { co_return 42; }
@@ -458,3 +640,26 @@ int main_like() {
   return 0;
 }
 } // namespace blocking_in_main_after_loop
+
+namespace future_polled_until_ready {
+// wait_for(0s) only asks; get() runs once the future said it is ready.
+awaitable<long> compute(long n) {
+  std::future<long> result = std::async(std::launch::async, crunch_numbers, n);
+  asio::steady_timer tick(co_await asio::this_coro::executor);
+  while (result.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+    tick.expires_after(1ms);
+    co_await tick.async_wait(use_awaitable);
+  }
+  co_return result.get();
+}
+awaitable<long> compute_zero_literal(long n) {
+  std::future<long> result = std::async(std::launch::async, crunch_numbers, n);
+  asio::steady_timer tick(co_await asio::this_coro::executor);
+  for (;;) {
+    if (result.wait_for(0ms) == std::future_status::ready)
+      co_return result.get();
+    tick.expires_after(1ms);
+    co_await tick.async_wait(use_awaitable);
+  }
+}
+} // namespace future_polled_until_ready

@@ -32,7 +32,7 @@ struct Progress {
 void step(Progress& progress) {
   progress.next.fetch_add(1);
   progress.done = progress.done + 1;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'progress' is written by several threads with no lock held [racelab-missing-lock]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'progress.done' is written by several threads with no lock held [racelab-missing-lock]
 }
 void start() {
   Progress progress;
@@ -180,7 +180,7 @@ long start() {
 namespace passed_with_std_ref {
 void add(long &sum) {
   sum += 1;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'grand_total' is written by several threads with no lock held [racelab-missing-lock]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sum' (that is, 'grand_total') is written by several threads with no lock held [racelab-missing-lock]
 }
 long start() {
   long grand_total = 0;
@@ -428,6 +428,8 @@ bool ready = false;
 std::mutex ready_mutex;
 void waiter() {
   while (!ready)
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'ready' is read with no lock held while another thread writes it holding 'ready_mutex' [racelab-missing-lock]
+    // CHECK-NOTES: :[[@LINE-2]]:11: note: to fix: take 'ready_mutex' around this read too
     fuzz();
 }
 void run() {
@@ -435,7 +437,7 @@ void run() {
   {
     std::lock_guard<std::mutex> lock(ready_mutex);
     ready = true;
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'ready' is written by one thread and read by another with no common lock held [racelab-missing-lock]
+    // CHECK-NOTES: :[[@LINE-1]]:5: note: 'ready' is also written here by the thread running 'run'
   }
   t.join();
 }
