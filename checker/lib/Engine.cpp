@@ -183,6 +183,42 @@ private:
   FunctionInfo &Info;
 };
 
+/// The functions of the file (not of system headers) that call one of
+/// \p Callees: a function that calls a starter goes on running while the
+/// threads the starter left running run (a class whose start() starts a
+/// thread and whose stop() joins it, both called from main).
+class CallerFinder : public clang::RecursiveASTVisitor<CallerFinder> {
+public:
+  CallerFinder(const clang::SourceManager &SM,
+               const llvm::SmallPtrSetImpl<const clang::FunctionDecl *> &Callees)
+      : SM(SM), Callees(Callees) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool TraverseDecl(clang::Decl *D) {
+    if (D && !llvm::isa<clang::TranslationUnitDecl>(D) && SM.isInSystemHeader(D->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool TraverseLambdaExpr(clang::LambdaExpr *) { return true; } // a function of its own
+  bool VisitFunctionDecl(clang::FunctionDecl *F) {
+    if (F->doesThisDeclarationHaveABody() && !F->isDependentContext() && callsOne(F->getBody()))
+      Found.push_back(F);
+    return true;
+  }
+  std::vector<const clang::FunctionDecl *> Found;
+
+private:
+  bool callsOne(const clang::Stmt *S) const {
+    if (!S || llvm::isa<clang::LambdaExpr>(S))
+      return false;
+    if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(S))
+      if (const clang::FunctionDecl *F = Call->getDirectCallee(); F && Callees.count(F->getCanonicalDecl()))
+        return true;
+    return llvm::any_of(S->children(), [&](const clang::Stmt *C) { return callsOne(C); });
+  }
+  const clang::SourceManager &SM;
+  const llvm::SmallPtrSetImpl<const clang::FunctionDecl *> &Callees;
+};
+
 } // namespace
 
 Engine::Engine(clang::ASTContext &Ctx, const ThreadModel &Model, const CoroutineModel &Coroutines,
@@ -197,6 +233,21 @@ void Engine::run() {
   for (const clang::FunctionDecl *F : Coroutines.Coroutines)
     if (Done.insert(F).second)
       runRoot(F, true);
+  // The callers of starters, and their callers (a few levels): they follow
+  // the starter with their own code after it.
+  llvm::SmallPtrSet<const clang::FunctionDecl *, 16> Callees;
+  for (const clang::FunctionDecl *F : Model.starters())
+    Callees.insert(F->getCanonicalDecl());
+  for (unsigned Level = 0; Level < 3 && !Callees.empty(); ++Level) {
+    CallerFinder Finder(SM, Callees);
+    Finder.TraverseDecl(Ctx.getTranslationUnitDecl());
+    Callees.clear();
+    for (const clang::FunctionDecl *F : Finder.Found)
+      if (Done.insert(F).second) {
+        runRoot(F, isCoroutine(F));
+        Callees.insert(F->getCanonicalDecl());
+      }
+  }
 }
 
 void Engine::runRoot(const clang::FunctionDecl *F, bool Coroutine) {

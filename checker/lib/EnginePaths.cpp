@@ -470,6 +470,10 @@ const clang::ValueDecl *Engine::handleOf(const clang::Expr *E) {
         return S.Member;
     return nullptr;
   }
+  // A thread member of a named object (`spinner.worker_`, reached through
+  // `this` in a member function the caller inlined): the member is the handle.
+  if (!P.Steps.empty() && P.Steps.back().K == PathStep::Field)
+    return P.Steps.back().Member;
   return llvm::dyn_cast_or_null<clang::ValueDecl>(P.Decl);
 }
 

@@ -200,9 +200,10 @@ bool Engine::transferSyncCall(const clang::CallExpr *E, const clang::FunctionDec
     if (auto It = frame().UserLocks.find(Scope); It != frame().UserLocks.end() &&
                                                  (Name == "lock" || Name == "unlock")) {
       // unique_lock<SpinLock>: its lock() and unlock() call the user's.
-      const clang::CXXRecordDecl *Class = It->second.first->getParent();
+      // The class's type as its members see it (getTypeForDecl() is gone in LLVM 22).
+      clang::QualType Class = It->second.first->getThisType()->getPointeeType();
       const clang::CXXMethodDecl *Method =
-          Name == "lock" ? lockableMethod(clang::QualType(Class->getTypeForDecl(), 0), "lock")
+          Name == "lock" ? lockableMethod(Class, "lock")
                          : It->second.first;
       inlineCall(E, Method, nullptr, {}, It->second.second, St);
       return true;

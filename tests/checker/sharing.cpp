@@ -63,6 +63,39 @@ void start() {
 }
 } // namespace through_a_generic_lambda
 
+namespace thread_member_started_and_stopped_by_members {
+// start() leaves the thread running; stop(), called after it by the same
+// function, writes the flag the thread reads.
+class Spinner {
+public:
+  void start() { worker_ = std::thread(&Spinner::loop, this); }
+  long stop() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      done_ = true;
+    }
+    worker_.join();
+    return frames_;
+  }
+
+private:
+  void loop() {
+    while (!done_)
+      // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'done_' (that is, 'spinner.done_') is read with no lock held while another thread writes it holding [racelab-missing-lock]
+      ++frames_;
+  }
+  std::mutex mutex_;
+  bool done_ = false;
+  long frames_ = 0;
+  std::thread worker_;
+};
+Spinner spinner;
+long run() {
+  spinner.start();
+  return spinner.stop();
+}
+} // namespace thread_member_started_and_stopped_by_members
+
 namespace through_a_std_function {
 long total = 0;
 void run(std::function<void()> job) { job(); }
@@ -382,3 +415,40 @@ void start() {
   b.join();
 }
 } // namespace generic_lambda_under_a_lock
+
+namespace thread_member_stopped_under_the_lock {
+// The same class, the flag read under the lock; the count read after the join.
+class Spinner {
+public:
+  void start() { worker_ = std::thread(&Spinner::loop, this); }
+  long stop() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      done_ = true;
+    }
+    worker_.join();
+    return frames_;
+  }
+
+private:
+  void loop() {
+    for (;;) {
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (done_)
+          return;
+      }
+      ++frames_;
+    }
+  }
+  std::mutex mutex_;
+  bool done_ = false;
+  long frames_ = 0;
+  std::thread worker_;
+};
+Spinner spinner;
+long run() {
+  spinner.start();
+  return spinner.stop();
+}
+} // namespace thread_member_stopped_under_the_lock
