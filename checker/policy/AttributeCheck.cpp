@@ -3,6 +3,7 @@
 
 #include "policy/StudentCode.h"
 
+#include "llvm/Config/llvm-config.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Stmt.h"
 
@@ -67,8 +68,10 @@ bool harmless(clang::attr::Kind K) {
   case clang::attr::AcquiredBefore:
   case clang::attr::AcquiredAfter:
   case clang::attr::AssertCapability:
+#if LLVM_VERSION_MAJOR < 22 // folded into AssertCapability in LLVM 22
   case clang::attr::AssertExclusiveLock:
   case clang::attr::AssertSharedLock:
+#endif
   case clang::attr::ExclusiveTrylockFunction:
   case clang::attr::SharedTrylockFunction:
   case clang::attr::LockReturned:

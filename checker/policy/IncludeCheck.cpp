@@ -3,6 +3,7 @@
 
 #include "policy/HeaderShadowing.h"
 
+#include "llvm/Config/llvm-config.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/StringSet.h"
@@ -44,6 +45,9 @@ public:
   void InclusionDirective(clang::SourceLocation HashLoc, const clang::Token &, llvm::StringRef FileName,
                           bool IsAngled, clang::CharSourceRange, clang::OptionalFileEntryRef File,
                           llvm::StringRef, llvm::StringRef, const clang::Module *,
+#if LLVM_VERSION_MAJOR >= 18
+                          bool, // the module was imported (LLVM 18 added it)
+#endif
                           clang::SrcMgr::CharacteristicKind) override {
     if (!File)
       return; // not found: the compiler says so

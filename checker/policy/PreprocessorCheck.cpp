@@ -1,6 +1,7 @@
 //===- PreprocessorCheck.cpp - racelab-policy-preprocessor ----------------===//
 #include "policy/PreprocessorCheck.h"
 
+#include "llvm/Config/llvm-config.h"
 #include "clang/Basic/CharInfo.h"
 #include "clang/Lex/HeaderSearch.h"
 #include "clang/Lex/Lexer.h"
@@ -143,11 +144,15 @@ private:
   /// it (the whole file inside `#ifndef X` … `#endif`): an empty object-like
   /// macro, with no name a library reads for its configuration.
   bool isIncludeGuard(const ContractMacro &M) {
-    const clang::FileEntry *File = SM.getFileEntryForID(SM.getFileID(M.Loc));
+    clang::OptionalFileEntryRef File = SM.getFileEntryRefForID(SM.getFileID(M.Loc));
     if (!File || !M.Info || !M.Info->isObjectLike() || M.Info->getNumTokens() != 0)
       return false;
-    const clang::IdentifierInfo *Guard =
-        TU.CI.getPreprocessor().getHeaderSearchInfo().getFileInfo(File).ControllingMacro;
+#if LLVM_VERSION_MAJOR >= 19 // the header's info is looked up by FileEntryRef since LLVM 19
+    clang::HeaderFileInfo &Info = TU.CI.getPreprocessor().getHeaderSearchInfo().getFileInfo(*File);
+#else
+    clang::HeaderFileInfo &Info = TU.CI.getPreprocessor().getHeaderSearchInfo().getFileInfo(&File->getFileEntry());
+#endif
+    const clang::IdentifierInfo *Guard = Info.getControllingMacro(nullptr);
     if (!Guard || Guard != M.Id)
       return false;
     llvm::StringRef Name = Guard->getName();

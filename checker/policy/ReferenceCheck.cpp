@@ -6,6 +6,7 @@
 
 #include "lib/Coroutines.h"
 
+#include "llvm/Config/llvm-config.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Index/USRGeneration.h"
@@ -14,6 +15,18 @@
 #include <optional>
 
 namespace racelab::policy {
+
+namespace {
+/// A pure virtual function (isPure() was renamed in LLVM 18).
+bool isPureVirtual(const clang::FunctionDecl *F) {
+#if LLVM_VERSION_MAJOR >= 18
+  return F->isPureVirtual();
+#else
+  return F->isPure();
+#endif
+}
+} // namespace
+
 
 namespace {
 
@@ -168,7 +181,7 @@ private:
 
   void checkDefined(const clang::ValueDecl *D, const clang::FunctionDecl *F, const clang::VarDecl *V,
                     const std::string &Q, clang::SourceLocation Loc) {
-    bool Defined = F ? F->isDefined() || F->isPure() || F->isDefaulted() || F->isDeleted() ||
+    bool Defined = F ? F->isDefined() || isPureVirtual(F) || F->isDefaulted() || F->isDeleted() ||
                            F->isImplicit() || F->getTemplateInstantiationPattern()
                      : V->hasDefinition() != clang::VarDecl::DeclarationOnly;
     if (Defined || TU.Rules.isProvided(Q) || !D->isExternallyVisible())

@@ -59,8 +59,10 @@ std::string SourceOrigins::realPath(const clang::FileEntry *FE) {
   if (It != RealPaths.end())
     return It->second;
   std::string Real = FE->tryGetRealPathName().str();
+#if LLVM_VERSION_MAJOR < 19 // FileEntry lost its name in LLVM 19; the real path is set on opening
   if (Real.empty())
     Real = realPathOf(FE->getName());
+#endif
   RealPaths[FE] = Real;
   return Real;
 }
@@ -144,6 +146,9 @@ void OriginTracker::InclusionDirective(clang::SourceLocation HashLoc, const clan
                                        llvm::StringRef, bool, clang::CharSourceRange,
                                        clang::OptionalFileEntryRef File, llvm::StringRef,
                                        llvm::StringRef, const clang::Module *,
+#if LLVM_VERSION_MAJOR >= 18
+                                       bool,
+#endif
                                        clang::SrcMgr::CharacteristicKind) {
   if (File)
     Origins.noteInclusion(SM.getFileID(SM.getFileLoc(HashLoc)), &File->getFileEntry());

@@ -21,6 +21,7 @@
 
 #include "policy/Policy.h"
 
+#include "llvm/Config/llvm-config.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "llvm/ADT/DenseMap.h"
@@ -109,6 +110,9 @@ public:
   void InclusionDirective(clang::SourceLocation HashLoc, const clang::Token &, llvm::StringRef, bool,
                           clang::CharSourceRange, clang::OptionalFileEntryRef File, llvm::StringRef,
                           llvm::StringRef, const clang::Module *,
+#if LLVM_VERSION_MAJOR >= 18
+                          bool, // the module was imported (LLVM 18 added it)
+#endif
                           clang::SrcMgr::CharacteristicKind) override;
 
 private:
