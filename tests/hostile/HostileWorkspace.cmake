@@ -9,6 +9,9 @@
 # each submission with `grade --workspace` and the kit's own graders).
 # Exercise 1 must get no points and its edited grader must be named;
 # exercises 2 and 3 must get all of theirs in the submission's report.json.
+# Beside it, in the same batch: eve, whose exercise 1 hides a sanitizer hook
+# behind ## (the grading policy names the line), and alice, all solutions:
+# neither loses anything to the others, and eve loses exercise 1 only.
 foreach(required RACELAB KIT WORK)
   if(NOT ${required})
     message(FATAL_ERROR "HostileWorkspace: -D${required}=… is required")
@@ -37,6 +40,16 @@ foreach(folder 02-print-interleaving 03-shared-string)
   file(GLOB files ${KIT}/solutions/${folder}/mutex/*)
   file(COPY ${files} DESTINATION ${repo}/exercises/${folder})
 endforeach()
+
+# Two more submissions: eve (a policy breach in exercise 1) and alice (solutions only).
+foreach(student eve alice)
+  run_racelab(assign 1 2 3 --to ${WORK}/submissions/${student} --kit ${KIT})
+  foreach(folder 01-counter 02-print-interleaving 03-shared-string)
+    file(GLOB files ${KIT}/solutions/${folder}/mutex/*)
+    file(COPY ${files} DESTINATION ${WORK}/submissions/${student}/exercises/${folder})
+  endforeach()
+endforeach()
+file(COPY ${KIT}/tests/hostile/token-paste-hook/counter.cpp DESTINATION ${WORK}/submissions/eve/exercises/01-counter)
 
 run_racelab(grade --batch ${WORK}/submissions --out ${out})
 if(NOT EXISTS ${out}/mallory/report.json OR NOT EXISTS ${out}/class.csv)
@@ -78,5 +91,29 @@ file(STRINGS ${out}/class.csv row REGEX "^mallory,")
 if(NOT row MATCHES "^mallory,0,.*tests/exercises/01-counter/counter_test\\.cpp \\(edited\\)")
   message(FATAL_ERROR "hostile workspace: class.csv does not give exercise 1 zero and name its edited grader: ${row}")
 endif()
+# eve: exercise 1 costs her that exercise only, and the report names the line and the check.
+file(READ ${out}/eve/report.json report)
+points_of(1 points max)
+if(NOT points EQUAL 0 OR max EQUAL 0)
+  message(FATAL_ERROR "hostile workspace: eve's exercise 1 (a sanitizer hook made by ##) got ${points} of ${max}")
+endif()
+if(NOT report MATCHES "racelab-policy-declaration" OR NOT report MATCHES "__tsan_default_suppressions")
+  message(FATAL_ERROR "hostile workspace: eve's report.json does not name the policy finding")
+endif()
+foreach(number 2 3)
+  points_of(${number} points max)
+  if(max EQUAL 0 OR NOT points EQUAL max)
+    message(FATAL_ERROR "hostile workspace: eve's exercise ${number} (a solution) got ${points} of ${max} points")
+  endif()
+endforeach()
+# alice: every point, whatever the others did.
+file(READ ${out}/alice/report.json report)
+foreach(number 1 2 3)
+  points_of(${number} points max)
+  if(max EQUAL 0 OR NOT points EQUAL max)
+    message(FATAL_ERROR "hostile workspace: alice's exercise ${number} (a solution) got ${points} of ${max} points, "
+                        "not all of them: another submission cost her")
+  endif()
+endforeach()
 message("hostile workspace: exercise 1 got no points and its edited grader is named; "
         "exercises 2 and 3 got all of theirs")
