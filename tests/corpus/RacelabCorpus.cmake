@@ -159,7 +159,7 @@ function(racelab_add_corpus_entry number kind name)
   string(MAKE_C_IDENTIFIER "${kind}_${name}" id)
   set(prefix selftest_corpus${number}_${id})
   _racelab_add_variant(${prefix} ${number} ${folder} ${dir} ${args}
-                       GRADER_OBJECTS selftest_exercise${number}_grader)
+                       GRADER_OBJECTS exercise${number}_grader)
   foreach(file IN LISTS borrowed)
     foreach(flavour IN LISTS flavours)
       _racelab_corpus_fallback_objects(${number} ${file} ${flavour} objects)
