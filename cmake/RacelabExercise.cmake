@@ -61,7 +61,7 @@ endfunction()
 # Any further arguments are preprocessor definitions (the exercise's DEFINITIONS).
 function(_racelab_apply_flavour target flavour number include_dirs libraries tsan_options)
   target_include_directories(${target} PRIVATE ${include_dirs})
-  target_compile_definitions(${target} PRIVATE BOOST_TEST_DYN_LINK BOOST_TEST_MODULE=exercise${number} ${ARGN})
+  target_compile_definitions(${target} PRIVATE BOOST_TEST_DYN_LINK ${ARGN})
   target_link_libraries(${target} PRIVATE Boost::unit_test_framework Threads::Threads ${libraries})
   # Release builds define NDEBUG; a student's assert() must still fire.
   target_compile_options(${target} PRIVATE -Wall -Wextra -g -UNDEBUG)
@@ -94,6 +94,9 @@ function(_racelab_add_grader_objects prefix number folder)
     _racelab_apply_flavour(${prefix}_${flavour} ${flavour} ${number}
                            "${contract_dir};${arg_INCLUDE_DIRS}"
                            "${arg_LIBRARIES}" "${arg_TSAN_COMPILE_OPTIONS}" ${arg_DEFINITIONS})
+    # The grader's files only: a student file that includes a Boost.Test header
+    # must not define the test module's entry point a second time.
+    target_compile_definitions(${prefix}_${flavour} PRIVATE BOOST_TEST_MODULE=exercise${number})
     # Every variant linking these objects builds its own files with the same
     # definitions (they can change the layout of types both sides share).
     target_compile_definitions(${prefix}_${flavour} INTERFACE ${arg_DEFINITIONS})
