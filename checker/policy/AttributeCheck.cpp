@@ -68,12 +68,12 @@ bool harmless(clang::attr::Kind K) {
   case clang::attr::AcquiredBefore:
   case clang::attr::AcquiredAfter:
   case clang::attr::AssertCapability:
-#if LLVM_VERSION_MAJOR < 22 // folded into AssertCapability in LLVM 22
+#if LLVM_VERSION_MAJOR < 22 // folded into AssertCapability and TryAcquireCapability in LLVM 22
   case clang::attr::AssertExclusiveLock:
   case clang::attr::AssertSharedLock:
-#endif
   case clang::attr::ExclusiveTrylockFunction:
   case clang::attr::SharedTrylockFunction:
+#endif
   case clang::attr::LockReturned:
   case clang::attr::NoThreadSafetyAnalysis:
     return true;
