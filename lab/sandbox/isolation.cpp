@@ -4,7 +4,9 @@
 #include <boost/process/io.hpp>
 #include <boost/process/search_path.hpp>
 
+#include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <string_view>
 
 namespace bp = boost::process;
@@ -44,6 +46,33 @@ const SandboxState& sandbox_state() {
   return probed;
 }
 
+namespace {
+
+/// The folders right under /tmp that hold a path the command names (its
+/// program, `--opt=/tmp/…` values, the current folder): the private /tmp
+/// hides them otherwise, and a build or a workspace may well live there.
+std::vector<std::filesystem::path> tmp_roots_named(const std::vector<std::string>& command) {
+  std::vector<std::string> paths{std::filesystem::current_path().string()};
+  for (const auto& word : command) {
+    const auto at = word.find("/tmp/");
+    if (at == 0 || (at != std::string::npos && word[at - 1] == '=')) paths.push_back(word.substr(at));
+  }
+  std::vector<std::filesystem::path> roots;
+  for (const auto& path : paths) {
+    if (path.rfind("/tmp/", 0) != 0) continue;
+    const auto end = path.find('/', 5);
+    const std::filesystem::path root = path.substr(0, end);
+    std::error_code error;
+    if (root != "/tmp/" && std::filesystem::is_directory(root, error) &&
+        std::find(roots.begin(), roots.end(), root) == roots.end()) {
+      roots.push_back(root);
+    }
+  }
+  return roots;
+}
+
+}  // namespace
+
 std::vector<std::string> isolated_command(const std::vector<std::string>& command,
                                           const std::vector<std::filesystem::path>& writable,
                                           const std::vector<std::filesystem::path>& readable) {
@@ -56,6 +85,9 @@ std::vector<std::string> isolated_command(const std::vector<std::string>& comman
                                    "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
                                    // A private, empty /tmp and shared memory.
                                    "--tmpfs", "/tmp", "--tmpfs", "/dev/shm", "--setenv", "TMPDIR", "/tmp"};
+  for (const auto& folder : tmp_roots_named(command)) {
+    wrapped.insert(wrapped.end(), {"--ro-bind", folder.string(), folder.string()});
+  }
   for (const auto& folder : readable) {
     wrapped.insert(wrapped.end(), {"--ro-bind", folder.string(), folder.string()});
   }
