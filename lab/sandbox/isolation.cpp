@@ -52,7 +52,8 @@ namespace {
 /// program, `--opt=/tmp/…` values, the current folder): the private /tmp
 /// hides them otherwise, and a build or a workspace may well live there.
 std::vector<std::filesystem::path> tmp_roots_named(const std::vector<std::string>& command) {
-  std::vector<std::string> paths{std::filesystem::current_path().string()};
+  std::error_code no_folder;  // a current folder that was removed names nothing
+  std::vector<std::string> paths{std::filesystem::current_path(no_folder).string()};
   for (const auto& word : command) {
     const auto at = word.find("/tmp/");
     if (at == 0 || (at != std::string::npos && word[at - 1] == '=')) paths.push_back(word.substr(at));
