@@ -34,20 +34,6 @@ SandboxState probe() {
   return {true, {}};
 }
 
-}  // namespace
-
-const SandboxState& sandbox_state() {
-  // The variable is read on every call (a test may set it), the machine probed once.
-  static const SandboxState off{false, std::string(sandbox_variable) + "=off"};
-  if (const char* setting = std::getenv(sandbox_variable); setting != nullptr && std::string_view(setting) == "off") {
-    return off;
-  }
-  static const SandboxState probed = probe();
-  return probed;
-}
-
-namespace {
-
 /// The folders right under /tmp that hold a path the command names (its
 /// program, `--opt=/tmp/…` values, the current folder): the private /tmp
 /// hides them otherwise, and a build or a workspace may well live there.
@@ -73,6 +59,16 @@ std::vector<std::filesystem::path> tmp_roots_named(const std::vector<std::string
 }
 
 }  // namespace
+
+const SandboxState& sandbox_state() {
+  // The variable is read on every call (a test may set it), the machine probed once.
+  static const SandboxState off{false, std::string(sandbox_variable) + "=off"};
+  if (const char* setting = std::getenv(sandbox_variable); setting != nullptr && std::string_view(setting) == "off") {
+    return off;
+  }
+  static const SandboxState probed = probe();
+  return probed;
+}
 
 std::vector<std::string> isolated_command(const std::vector<std::string>& command,
                                           const std::vector<std::filesystem::path>& writable,
