@@ -33,12 +33,23 @@ function(run_racelab)
   endif()
 endfunction()
 
+# Copies files into <folder>, replacing what is there. Not file(COPY): it skips
+# a file whose namesake at the destination has the same time stamp, and every
+# file of a fresh clone may have the same one, so a solution copied first would
+# stay in place of the hostile file meant to replace it.
+function(put folder)
+  foreach(file IN LISTS ARGN)
+    get_filename_component(name ${file} NAME)
+    file(COPY_FILE ${file} ${folder}/${name})
+  endforeach()
+endfunction()
+
 run_racelab(assign 1 2 3 --to ${repo} --kit ${KIT})
-file(COPY ${KIT}/tests/hostile/writes-report/counter.cpp DESTINATION ${repo}/exercises/01-counter)
-file(COPY ${KIT}/tests/hostile/edits-grader/counter_test.cpp DESTINATION ${repo}/tests/exercises/01-counter)
+put(${repo}/exercises/01-counter ${KIT}/tests/hostile/writes-report/counter.cpp)
+put(${repo}/tests/exercises/01-counter ${KIT}/tests/hostile/edits-grader/counter_test.cpp)
 foreach(folder 02-print-interleaving 03-shared-string)
   file(GLOB files ${KIT}/solutions/${folder}/mutex/*)
-  file(COPY ${files} DESTINATION ${repo}/exercises/${folder})
+  put(${repo}/exercises/${folder} ${files})
 endforeach()
 
 # Two more submissions: eve (a policy breach in exercise 1) and alice (solutions only).
@@ -46,10 +57,10 @@ foreach(student eve alice)
   run_racelab(assign 1 2 3 --to ${WORK}/submissions/${student} --kit ${KIT})
   foreach(folder 01-counter 02-print-interleaving 03-shared-string)
     file(GLOB files ${KIT}/solutions/${folder}/mutex/*)
-    file(COPY ${files} DESTINATION ${WORK}/submissions/${student}/exercises/${folder})
+    put(${WORK}/submissions/${student}/exercises/${folder} ${files})
   endforeach()
 endforeach()
-file(COPY ${KIT}/tests/hostile/token-paste-hook/counter.cpp DESTINATION ${WORK}/submissions/eve/exercises/01-counter)
+put(${WORK}/submissions/eve/exercises/01-counter ${KIT}/tests/hostile/token-paste-hook/counter.cpp)
 
 run_racelab(grade --batch ${WORK}/submissions --out ${out})
 if(NOT EXISTS ${out}/mallory/report.json OR NOT EXISTS ${out}/class.csv)
