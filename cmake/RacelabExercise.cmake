@@ -2,9 +2,15 @@
 # `ctest -L exerciseN`, and, in the self-test, the same judges on the starter,
 # on every reference solution and on every known wrong fix.
 #
+# An exercise is described by its manifest, tests/exercises/<folder>/exercise.json
+# (fields: cmake/RacelabManifest.cmake); tests/exercises/CMakeLists.txt finds
+# every manifest and racelab_add_exercise_from_manifest() makes the calls below
+# from it. They are not meant to be written by hand.
+#
 # racelab_add_exercise(<number> <folder>
 #   CONTRACT <header>                 # exercises/<folder>/<header>: what the grader calls
 #   SOURCES <file…>                   # the student's files, relative to the workspace folder
+#   [TESTS_DIR <dir>]                 # where GRADER, SUPPORT, PERF_ADAPTER and wrong-fixes/ are (default: the current folder)
 #   GRADER <file…>                    # Boost.Test sources of the grader (no main)
 #   [SUPPORT <file…>]                 # kit-side sources linked with the student's code
 #   [INCLUDE_DIRS <dir…>]             # more include folders for the grader and support sources
@@ -13,6 +19,7 @@
 #   [DEFINITIONS <def…>]              # preprocessor definitions for every file of the grader, the student's too
 #   SOLUTIONS <approach…>             # solutions/<folder>/<approach>/; RACELAB_SOURCE=solutions grades the first
 #   STARTER_FAILS <judge> <regex> …   # self-test: the judges the starter fails, and the reason each must give
+#                                     # (a regex may carry racelab_encode_pattern's placeholders)
 #   [PERF_ADAPTER <file>]             # perf exercises: registers the student's strategies with the bench driver
 #   [ALLOW_SLEEP]                     # the task sleeps on purpose: a sleep in the student's files is not an escape hatch
 #   [TIMEOUT <seconds>])              # per judge run; a hang past it is reported as a possible deadlock
@@ -193,8 +200,9 @@ endfunction()
 # Registers `selftest.<name>.<judge>`: runs the judge and checks its verdict.
 # A judge expected to fail must fail *and* say why (its output matches <regex>).
 function(_racelab_add_expectation name judge label command verdict regex timeout)
+  racelab_decode_pattern(regex "${regex}")
   add_test(NAME selftest.${name}.${judge}
-           COMMAND ${CMAKE_COMMAND} -DEXPECT=${verdict} -DMATCH=${regex}
+           COMMAND ${CMAKE_COMMAND} -DEXPECT=${verdict} "-DMATCH=${regex}"
                    -P ${_racelab_expect_script} -- ${command})
   math(EXPR backstop "${timeout} * 2 + 60")
   set_tests_properties(selftest.${name}.${judge} PROPERTIES
@@ -246,7 +254,7 @@ function(_racelab_expect_variant prefix name label timeout)
 endfunction()
 
 function(racelab_add_exercise number folder)
-  cmake_parse_arguments(PARSE_ARGV 2 arg "ALLOW_SLEEP" "CONTRACT;TIMEOUT"
+  cmake_parse_arguments(PARSE_ARGV 2 arg "ALLOW_SLEEP" "CONTRACT;TIMEOUT;TESTS_DIR"
                         "SOURCES;GRADER;SUPPORT;INCLUDE_DIRS;LIBRARIES;TSAN_COMPILE_OPTIONS;DEFINITIONS;SOLUTIONS;STARTER_FAILS;PERF_ADAPTER")
   foreach(required CONTRACT SOURCES GRADER SOLUTIONS STARTER_FAILS)
     if(NOT arg_${required})
@@ -261,8 +269,17 @@ function(racelab_add_exercise number folder)
     set(arg_TIMEOUT 120)
   endif()
   set(label exercise${number})
-  list(TRANSFORM arg_GRADER PREPEND ${CMAKE_CURRENT_SOURCE_DIR}/)
-  list(TRANSFORM arg_SUPPORT PREPEND ${CMAKE_CURRENT_SOURCE_DIR}/)
+  if(NOT arg_TESTS_DIR)
+    set(arg_TESTS_DIR ${CMAKE_CURRENT_SOURCE_DIR})
+  endif()
+  foreach(list_name arg_GRADER arg_SUPPORT)
+    set(absolute "")
+    foreach(file IN LISTS ${list_name})
+      cmake_path(ABSOLUTE_PATH file BASE_DIRECTORY ${arg_TESTS_DIR})
+      list(APPEND absolute ${file})
+    endforeach()
+    set(${list_name} ${absolute})
+  endforeach()
   list(GET arg_SOLUTIONS 0 first_solution)
   set(variant_args SOURCES ${arg_SOURCES} GRADER ${arg_GRADER} SUPPORT ${arg_SUPPORT}
                    INCLUDE_DIRS ${arg_INCLUDE_DIRS} LIBRARIES ${arg_LIBRARIES}
@@ -280,7 +297,7 @@ function(racelab_add_exercise number folder)
   # scopes are dynamic), so `perf` is a judge only where a PERF_ADAPTER is given.
   set(RACELAB_JUDGES functional tsan static)
   if(arg_PERF_ADAPTER)
-    cmake_path(ABSOLUTE_PATH arg_PERF_ADAPTER BASE_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
+    cmake_path(ABSOLUTE_PATH arg_PERF_ADAPTER BASE_DIRECTORY ${arg_TESTS_DIR})
     list(APPEND variant_args PERF_ADAPTER ${arg_PERF_ADAPTER})
     list(APPEND RACELAB_JUDGES perf)
   endif()
@@ -297,6 +314,7 @@ function(racelab_add_exercise number folder)
 
   # Remembered for racelab_add_wrong_fix and the manifest.
   set_property(GLOBAL PROPERTY RACELAB_${number}_FOLDER ${folder})
+  set_property(GLOBAL PROPERTY RACELAB_${number}_TESTS_DIR ${arg_TESTS_DIR})
   set_property(GLOBAL PROPERTY RACELAB_${number}_FIRST_SOLUTION ${first_solution})
   _racelab_parse_failures("${arg_STARTER_FAILS}" starter)
   set(starter_judges "")
@@ -391,7 +409,8 @@ function(racelab_add_wrong_fix number name)
   if(NOT arg_FAILS)
     message(FATAL_ERROR "racelab_add_wrong_fix(${number} ${name}): name the judges that reject it (FAILS)")
   endif()
-  set(dir ${CMAKE_CURRENT_SOURCE_DIR}/wrong-fixes/${name})
+  get_property(tests_dir GLOBAL PROPERTY RACELAB_${number}_TESTS_DIR)
+  set(dir ${tests_dir}/wrong-fixes/${name})
   if(NOT IS_DIRECTORY ${dir})
     message(FATAL_ERROR "racelab_add_wrong_fix(${number} ${name}): no folder ${dir}")
   endif()
@@ -460,3 +479,5 @@ function(racelab_write_manifest)
   file(COPY_FILE ${PROJECT_BINARY_DIR}/racelab-exercises.json.tmp
        ${PROJECT_BINARY_DIR}/racelab-exercises.json ONLY_IF_DIFFERENT)
 endfunction()
+
+include(${CMAKE_CURRENT_LIST_DIR}/RacelabManifest.cmake)
