@@ -11,12 +11,12 @@ namespace racelab::lab {
 Command add_verify_command(CLI::App& app) {
   auto options = std::make_shared<VerifyOptions>();
   auto* cmd = app.add_subcommand(
-      "verify", "For instructors: check every exercise of the kit (files, registrations, starters fail, solutions pass)");
+      "verify", "For instructors: check every exercise of the kit (files, manifests, starters fail, solutions pass)");
   cmd->add_option("--exercise", options->exercises, "Check only these exercises (repeat, or give several)")
       ->check(whole_number(1, 99));
   cmd->add_option("--build", options->build, "The self-test build folder (default build/verify)");
   cmd->add_flag("--static-only", options->static_only,
-                "Check files and registrations only: no build, no judge run (seconds instead of minutes)");
+                "Check files and manifests only: no build, no judge run (seconds instead of minutes)");
   cmd->add_option("--submission", options->submission,
                   "Instead: compare a student repository's protected files with this kit's (exit 1 when edited)");
   cmd->add_option("--kit", options->kit, "The kit to check (default: the kit above the current folder)");

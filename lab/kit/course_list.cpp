@@ -5,6 +5,7 @@
 #include "core/display_path.hpp"
 #include "core/points.hpp"
 #include "core/text.hpp"
+#include "kit/registration.hpp"
 
 #include <algorithm>
 #include <map>
@@ -31,7 +32,18 @@ std::map<int, KnownExercise> exercises_in_build(const fs::path& build) {
   return known;
 }
 
-/// From the folders exercises/NN-name: without a build, the judges are the four every exercise has.
+/// From the kit's manifests (tests/exercises/NN-name/exercise.json), when there is no build.
+std::map<int, KnownExercise> exercises_in_manifests(const fs::path& root) {
+  std::map<int, KnownExercise> known;
+  try {
+    for (const auto& e : kit_exercises(root)) known[e.number] = {e.folder, "exercise" + std::to_string(e.number), e.judges()};
+  } catch (const KitError& e) {
+    throw ManifestError{e.message};
+  }
+  return known;
+}
+
+/// From the folders exercises/NN-name: without a build or manifests, the judges are the four every exercise has.
 std::map<int, KnownExercise> exercises_in_folder(const fs::path& exercises) {
   static const std::regex numbered(R"(^(\d+)-.+$)");
   std::map<int, KnownExercise> known;
@@ -94,7 +106,9 @@ int run_list(const ListOptions& options, std::ostream& out, std::ostream& err) {
     const fs::path course_file = options.course.empty() ? locate_course_file(build) : fs::path(options.course);
     const Course course = load_course(course_file);
     const fs::path root = course_file.parent_path().parent_path();
-    const auto known = build ? exercises_in_build(*build) : exercises_in_folder(fs::absolute(root) / "exercises");
+    const auto known = build                                          ? exercises_in_build(*build)
+                       : fs::is_directory(root / "tests/exercises") ? exercises_in_manifests(fs::absolute(root))
+                                                                     : exercises_in_folder(fs::absolute(root) / "exercises");
     out << "Course: " << (course.name.empty() ? "(unnamed)" : course.name) << " ("
         << path_for_display(fs::absolute(course_file).string())
         << "), Gradescope visibility: " << course.visibility << "\n\n";

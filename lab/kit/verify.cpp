@@ -177,11 +177,11 @@ std::string explain_expectation(const std::string& test_name, const std::string&
   const std::string head = "exercise " + n + ": " + who + " ";
   if (timed_out) return head + "ran past its time limit under " + judge + " (ctest stopped it)";
   if (output.find("should FAIL but passed") != std::string::npos) {
-    return head + "passed " + judge + ", but the exercise says it must fail (STARTER_FAILS in its registration)";
+    return head + "passed " + judge + ", but the exercise says it must fail (starter.fails in its exercise.json)";
   }
   if (output.find("not for the expected reason") != std::string::npos) {
     return head + "failed " + judge + ", but not for the reason the exercise teaches (its output does not match "
-                  "STARTER_FAILS in its registration)";
+                  "starter.fails in its exercise.json)";
   }
   if (starter) return head + "failed " + judge + ", but the exercise says it passes that judge";
   return head + "failed " + judge + "; every solution must pass every judge";
@@ -206,10 +206,11 @@ int run_verify(const VerifyOptions& options, std::ostream& out, std::ostream& er
     return 2;
   }
   auto problems = verify_files(*kit, exercises);
+  check_agreement(*kit, exercises, options.exercises.empty(), problems);
   if (options.exercises.empty()) check_unregistered(*kit, exercises, problems);
   std::vector<int> numbers;
   for (const auto& exercise : exercises) numbers.push_back(exercise.number);
-  out << "racelab verify: files and registrations of exercise" << (numbers.size() == 1 ? " " : "s ")
+  out << "racelab verify: files and manifests of exercise" << (numbers.size() == 1 ? " " : "s ")
       << join_numbers(numbers, ", ") << ": " << (problems.empty() ? "ok" : std::to_string(problems.size()) + " problem(s)")
       << "\n";
   if (!options.static_only) {

@@ -23,15 +23,21 @@ struct VerifyOptions {
   std::filesystem::path kit;                     ///< empty: find_kit_root()
   std::filesystem::path build;                   ///< empty: <kit>/build/verify
   std::vector<int> exercises;                    ///< empty: every exercise
-  bool static_only = false;                      ///< files and registrations only; no build, no ctest
+  bool static_only = false;                      ///< files and manifests only; no build, no ctest
   /// Instead of the kit: compare this student repository's protected files with the kit's.
   std::filesystem::path submission;
 };
 
-/// The checks that need no build: files, registrations, course file, solutions' layout.
+/// The checks that need no build: files, manifests, course file, solutions' layout.
 std::vector<VerifyProblem> verify_files(const std::filesystem::path& kit, const std::vector<KitExercise>& exercises);
 
-/// Exercise folders under exercises/ that no tests/exercises/NN-name/CMakeLists.txt registers:
+/// The README's judge table, title and hint count, and the course file's points and perf
+/// thresholds, against each exercise's manifest; `whole_kit`: also the course's exercises
+/// that have no manifest.
+void check_agreement(const std::filesystem::path& kit, const std::vector<KitExercise>& exercises, bool whole_kit,
+                     std::vector<VerifyProblem>& problems);
+
+/// Exercise folders under exercises/ that no tests/exercises/NN-name/exercise.json describes:
 /// they would never be graded.
 void check_unregistered(const std::filesystem::path& kit, const std::vector<KitExercise>& exercises,
                         std::vector<VerifyProblem>& problems);

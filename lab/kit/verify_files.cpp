@@ -39,7 +39,7 @@ void check_workspace(const fs::path& kit, const KitExercise& exercise, std::vect
   const std::string shown = "exercises/" + exercise.folder;
   const int n = exercise.number;
   if (!fs::is_directory(folder)) {
-    problems.push_back({n, prefix(n) + "no folder " + shown + " (registered in " + exercise.registration.string() + ")"});
+    problems.push_back({n, prefix(n) + "no folder " + shown + " (named by " + exercise.file.string() + ")"});
     return;
   }
   if (!fs::is_regular_file(folder / "README.md")) {
@@ -49,7 +49,7 @@ void check_workspace(const fs::path& kit, const KitExercise& exercise, std::vect
   }
   std::set<std::string> expected{"README.md"};
   if (exercise.contract.empty()) {
-    problems.push_back({n, prefix(n) + "its registration names no CONTRACT header"});
+    problems.push_back({n, prefix(n) + "its exercise.json names no contract header"});
   } else {
     expected.insert(exercise.contract);
   }
@@ -61,7 +61,7 @@ void check_workspace(const fs::path& kit, const KitExercise& exercise, std::vect
     if (!expected.contains(name)) {
       problems.push_back({n, prefix(n) + "stray file " + shown + "/" + name +
                                  ": a student folder holds only README.md, the contract header and the sources "
-                                 "(remove it, or list it in SOURCES)"});
+                                 "(remove it, or list it in \"sources\" in tests/exercises/" + exercise.folder + "/exercise.json)"});
     }
   }
 }
@@ -70,7 +70,7 @@ void check_solutions(const fs::path& kit, const KitExercise& exercise, std::vect
   const fs::path folder = kit / "solutions" / exercise.folder;
   const std::string shown = "solutions/" + exercise.folder;
   const int n = exercise.number;
-  if (exercise.solutions.empty()) problems.push_back({n, prefix(n) + "its registration names no SOLUTIONS"});
+  if (exercise.solutions.empty()) problems.push_back({n, prefix(n) + "its exercise.json names no solutions"});
   if (!fs::is_regular_file(folder / "NOTES.md")) {
     problems.push_back({n, prefix(n) + shown + "/NOTES.md is missing: it explains each approach to instructors"});
   }
@@ -80,7 +80,7 @@ void check_solutions(const fs::path& kit, const KitExercise& exercise, std::vect
     approaches.insert(approach + "/");
     const fs::path dir = folder / approach;
     if (!fs::is_directory(dir)) {
-      problems.push_back({n, prefix(n) + "no solution folder " + shown + "/" + approach});
+      problems.push_back({n, prefix(n) + "no solution folder " + shown + "/" + approach + " (listed in \"solutions\" in tests/exercises/" + exercise.folder + "/exercise.json)"});
       continue;
     }
     const auto files = entries_of(dir);
@@ -97,7 +97,7 @@ void check_solutions(const fs::path& kit, const KitExercise& exercise, std::vect
   }
   for (const auto& entry : entries_of(folder)) {
     if (!approaches.contains(entry)) {
-      problems.push_back({n, prefix(n) + "stray " + shown + "/" + entry + ": not an approach listed in SOLUTIONS"});
+      problems.push_back({n, prefix(n) + "stray " + shown + "/" + entry + ": not an approach listed in \"solutions\" in tests/exercises/" + exercise.folder + "/exercise.json"});
     }
   }
 }
@@ -157,7 +157,7 @@ void check_unregistered(const fs::path& kit, const std::vector<KitExercise>& exe
     const bool registered = std::any_of(exercises.begin(), exercises.end(), [&](const auto& e) { return e.folder == folder; });
     if (!registered) {
       problems.push_back({std::stoi(m[1]), prefix(std::stoi(m[1])) + "exercises/" + folder +
-                                                " has no registration in tests/exercises/" + folder + "/CMakeLists.txt"});
+                                                " has no manifest tests/exercises/" + folder + "/exercise.json"});
     }
   }
 }

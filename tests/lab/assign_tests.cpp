@@ -47,19 +47,6 @@ int assign(const std::vector<int>& numbers, const fs::path& to, std::string& out
 
 BOOST_AUTO_TEST_SUITE(assign_tests)
 
-BOOST_AUTO_TEST_CASE(registration_is_read_from_the_cmake_call) {
-  const auto exercise = lab::parse_registration(
-      "# comment (with a parenthesis\nracelab_add_exercise(1 01-counter\n  CONTRACT counter.hpp  # the contract\n"
-      "  SOURCES counter.cpp extra.cpp\n  SOLUTIONS mutex atomic\n  STARTER_FAILS functional \"lost (\\\\d+)\")\n",
-      "CMakeLists.txt");
-  BOOST_TEST(exercise.number == 1);
-  BOOST_TEST(exercise.folder == "01-counter");
-  BOOST_TEST(exercise.contract == "counter.hpp");
-  BOOST_TEST(exercise.sources == (std::vector<std::string>{"counter.cpp", "extra.cpp"}), boost::test_tools::per_element());
-  BOOST_TEST(exercise.solutions == (std::vector<std::string>{"mutex", "atomic"}), boost::test_tools::per_element());
-  BOOST_CHECK_THROW(lab::parse_registration("add_test(x)\n", "CMakeLists.txt"), lab::KitError);
-}
-
 BOOST_AUTO_TEST_CASE(course_keeps_only_the_chosen_exercises) {
   const std::string course =
       "[course]\nname = \"c\"\n\n[limits]\ntime_seconds = 5\n\n[exercise.1]\npoints = { functional = 1 }\n\n"

@@ -87,10 +87,64 @@ BOOST_AUTO_TEST_CASE(a_readme_without_hints_is_named) {
   BOOST_TEST(contains(out, "exercise 1: exercises/01-counter/README.md has no \"## Hints\" section"), out);
 }
 
+/// Replaces `from` by `to` in the scratch kit's file `path`; the test fails when `from` is not there.
+void edit(const ScratchKit& scratch, const std::string& path, const std::string& from, const std::string& to) {
+  std::string text = racelab::lab::testing::read(scratch.root() / path);
+  const auto at = text.find(from);
+  BOOST_REQUIRE_MESSAGE(at != std::string::npos, path + " holds no '" + from + "'");
+  text.replace(at, from.size(), to);
+  std::ofstream(scratch.root() / path, std::ios::trunc) << text;
+}
+
+BOOST_AUTO_TEST_CASE(a_readme_judge_table_unlike_the_manifest_is_named) {
+  ScratchKit scratch;
+  edit(scratch, "exercises/01-counter/README.md", "| `exercise1.tsan` |", "| `exercise1.perf` |");
+  std::string out;
+  BOOST_TEST(scratch.verify(out) == 1, out);
+  BOOST_TEST(contains(out, "exercise 1: exercises/01-counter/README.md's table of tests lists the judges build, "
+                           "functional, perf, static, but the exercise has build, functional, static, tsan (from "
+                           "tests/exercises/01-counter/exercise.json (perf: absent))"), out);
+}
+
+BOOST_AUTO_TEST_CASE(a_hint_count_or_title_unlike_the_manifest_is_named) {
+  ScratchKit scratch;
+  edit(scratch, "tests/exercises/01-counter/exercise.json", "\"hints\": 5", "\"hints\": 6");
+  edit(scratch, "tests/exercises/01-counter/exercise.json", "\"title\": \"The unsynchronized counter\"",
+       "\"title\": \"The counter\"");
+  std::string out;
+  BOOST_TEST(scratch.verify(out) == 1, out);
+  BOOST_TEST(contains(out, "\"## Hints\" section numbers 5 hints, but tests/exercises/01-counter/exercise.json "
+                           "(hints: 6) says otherwise"), out);
+  BOOST_TEST(contains(out, "README.md does not start with \"# Exercise 1 — The counter\" "
+                           "(tests/exercises/01-counter/exercise.json (title: \"The counter\"))"), out);
+}
+
+BOOST_AUTO_TEST_CASE(a_course_unlike_the_manifest_is_named) {
+  ScratchKit scratch;
+  edit(scratch, "lab/course.toml", "points = { build = 0, functional = 4, tsan = 3, static = 3 }",
+       "points = { build = 0, functional = 4, tsan = 3, static = 3, perf = 1 }\nperf = { threads = 0.7 }");
+  std::string out;
+  BOOST_TEST(scratch.verify(out) == 1, out);
+  BOOST_TEST(contains(out, "[exercise.1] gives points to the perf judge, which "
+                           "tests/exercises/01-counter/exercise.json (perf: absent) does not have"), out);
+  BOOST_TEST(contains(out, "[exercise.1] sets perf thresholds for threads, but the strategies are none"), out);
+}
+
+BOOST_AUTO_TEST_CASE(a_solution_folder_unlike_the_manifest_is_named) {
+  ScratchKit scratch;
+  edit(scratch, "tests/exercises/01-counter/exercise.json", "\"solutions\": [\"mutex\", \"atomic\", \"manager\"]",
+       "\"solutions\": [\"mutex\", \"atomic\", \"monitor\"]");
+  std::string out;
+  BOOST_TEST(scratch.verify(out) == 1, out);
+  BOOST_TEST(contains(out, "exercise 1: no solution folder solutions/01-counter/monitor (listed in \"solutions\" in "
+                           "tests/exercises/01-counter/exercise.json)"), out);
+  BOOST_TEST(contains(out, "exercise 1: stray solutions/01-counter/manager/: not an approach listed in \"solutions\""), out);
+}
+
 BOOST_AUTO_TEST_CASE(failed_expectations_become_sentences) {
   BOOST_TEST(lab::explain_expectation("selftest.exercise3.starter.tsan", "self-test: this judge should FAIL but passed", false) ==
              "exercise 3: the starter passed ThreadSanitizer, but the exercise says it must fail "
-             "(STARTER_FAILS in its registration)");
+             "(starter.fails in its exercise.json)");
   BOOST_TEST(contains(lab::explain_expectation("selftest.exercise1.starter.static",
                                                "self-test: this judge failed, but not for the expected reason", false),
                       "exercise 1: the starter failed racelab-check, but not for the reason the exercise teaches"));
