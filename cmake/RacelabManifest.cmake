@@ -310,6 +310,11 @@ endmacro()
 # Registers the exercise whose folder tests/exercises/<folder> holds exercise.json:
 # racelab_add_exercise and racelab_add_wrong_fix with what the manifest says.
 function(racelab_add_exercise_from_manifest dir)
+  if(EXISTS ${dir}/CMakeLists.txt)
+    message(FATAL_ERROR "${dir}/CMakeLists.txt: an exercise is registered from its exercise.json alone; move "
+                        "what its racelab_add_exercise call says into the manifest and delete the file "
+                        "(tests/exercises/README.md converts each argument)")
+  endif()
   racelab_read_exercise_manifest(${dir}/exercise.json ex)
   get_property(taken GLOBAL PROPERTY RACELAB_${ex_NUMBER}_FOLDER)
   if(taken)
