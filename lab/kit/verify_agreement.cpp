@@ -84,6 +84,26 @@ void check_readme(const fs::path& kit, const KitExercise& e, std::vector<VerifyP
   }
 }
 
+/// Each strategy the manifest names must be one its adapter registers (RACELAB_BENCH_STRATEGY(…, "<name>", …)):
+/// the course's thresholds and the perf judge look for it by that name.
+void check_perf_adapter(const fs::path& kit, const KitExercise& e, std::vector<VerifyProblem>& problems) {
+  if (!e.perf) return;
+  const int n = e.number;
+  const std::string shown = "tests/exercises/" + e.folder + "/" + e.perf->adapter;
+  const fs::path adapter = kit / shown;
+  if (!fs::is_regular_file(adapter)) {
+    problems.push_back({n, prefix(n) + "no perf adapter " + shown + " (" + manifest_field(e, "perf.adapter", e.perf->adapter) + ")"});
+    return;
+  }
+  const std::string text = read_text(adapter);
+  for (const auto& strategy : e.perf->strategies) {
+    if (text.find("\"" + strategy + "\"") == std::string::npos) {
+      problems.push_back({n, prefix(n) + shown + " registers no strategy \"" + strategy + "\" (" +
+                                 manifest_field(e, "perf.strategies", judge_list({e.perf->strategies.begin(), e.perf->strategies.end()})) + ")"});
+    }
+  }
+}
+
 void check_course_entry(const Course& course, const KitExercise& e, std::vector<VerifyProblem>& problems) {
   const CourseExercise* c = course.find(e.number);
   if (c == nullptr) return;  // check_course reports it
@@ -111,7 +131,10 @@ void check_course_entry(const Course& course, const KitExercise& e, std::vector<
 
 void check_agreement(const fs::path& kit, const std::vector<KitExercise>& exercises, bool whole_kit,
                      std::vector<VerifyProblem>& problems) {
-  for (const auto& exercise : exercises) check_readme(kit, exercise, problems);
+  for (const auto& exercise : exercises) {
+    check_readme(kit, exercise, problems);
+    check_perf_adapter(kit, exercise, problems);
+  }
   try {
     const auto course = load_course(default_course_file(kit));
     for (const auto& exercise : exercises) check_course_entry(course, exercise, problems);

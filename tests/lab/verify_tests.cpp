@@ -141,6 +141,28 @@ BOOST_AUTO_TEST_CASE(a_solution_folder_unlike_the_manifest_is_named) {
   BOOST_TEST(contains(out, "exercise 1: stray solutions/01-counter/manager/: not an approach listed in \"solutions\""), out);
 }
 
+BOOST_AUTO_TEST_CASE(a_perf_strategy_the_adapter_does_not_register_is_named) {
+  ScratchKit scratch;
+  for (const char* part : {"exercises/07-waiters-and-tables", "solutions/07-waiters-and-tables",
+                           "tests/exercises/07-waiters-and-tables"}) {
+    fs::create_directories(scratch.root() / part);
+    fs::copy(kit / part, scratch.root() / part, fs::copy_options::recursive);
+  }
+  edit(scratch, "tests/exercises/07-waiters-and-tables/exercise.json", "\"strategies\": [\"threads\", \"coroutines\"]",
+       "\"strategies\": [\"threads\", \"fibres\"]");
+  std::ostringstream o, e;
+  lab::VerifyOptions options;
+  options.kit = scratch.root();
+  options.exercises = {7};
+  options.static_only = true;
+  BOOST_TEST(lab::run_verify(options, o, e) == 1, o.str() + e.str());
+  BOOST_TEST(contains(o.str(), "exercise 7: tests/exercises/07-waiters-and-tables/perf_adapter.cpp registers no strategy "
+                               "\"fibres\" (tests/exercises/07-waiters-and-tables/exercise.json (perf.strategies: "
+                               "fibres, threads))"), o.str());
+  BOOST_TEST(contains(o.str(), "[exercise.7] sets perf thresholds for coroutines, threads, but the strategies are "
+                               "fibres, threads"), o.str());
+}
+
 BOOST_AUTO_TEST_CASE(failed_expectations_become_sentences) {
   BOOST_TEST(lab::explain_expectation("selftest.exercise3.starter.tsan", "self-test: this judge should FAIL but passed", false) ==
              "exercise 3: the starter passed ThreadSanitizer, but the exercise says it must fail "
