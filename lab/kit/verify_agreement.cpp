@@ -84,6 +84,27 @@ void check_readme(const fs::path& kit, const KitExercise& e, std::vector<VerifyP
   }
 }
 
+/// The kit's README.md lists every exercise: "| 1 `01-counter` | <pitfall> | <judges the starter fails> |".
+void check_kit_readme(const fs::path& kit, const KitExercise& e, std::vector<VerifyProblem>& problems) {
+  if (!fs::is_regular_file(kit / "README.md")) return;  // a student repository has its own
+  const int n = e.number;
+  const std::string start = "| " + std::to_string(n) + " `" + e.folder + "` | ";
+  std::vector<std::string> fails;
+  for (const auto& [judge, pattern] : e.starter_fails) fails.push_back(judge_id(judge));
+  const std::string row = start + e.pitfall + " | " + join(fails, ", ") + " |";
+  std::istringstream lines(read_text(kit / "README.md"));
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (!line.starts_with(start)) continue;
+    if (line != row) {
+      problems.push_back({n, prefix(n) + "README.md's row of the exercise is not \"" + row + "\" (" +
+                                 manifest_field(e, "pitfall, starter.fails", "the pitfall and the judges it fails") + ")"});
+    }
+    return;
+  }
+  problems.push_back({n, prefix(n) + "README.md's table of exercises has no row \"" + row + "\""});
+}
+
 /// Each strategy the manifest names must be one its adapter registers (RACELAB_BENCH_STRATEGY(…, "<name>", …)):
 /// the course's thresholds and the perf judge look for it by that name.
 void check_perf_adapter(const fs::path& kit, const KitExercise& e, std::vector<VerifyProblem>& problems) {
@@ -134,6 +155,7 @@ void check_agreement(const fs::path& kit, const std::vector<KitExercise>& exerci
   for (const auto& exercise : exercises) {
     check_readme(kit, exercise, problems);
     check_perf_adapter(kit, exercise, problems);
+    check_kit_readme(kit, exercise, problems);
   }
   try {
     const auto course = load_course(default_course_file(kit));

@@ -141,6 +141,17 @@ BOOST_AUTO_TEST_CASE(a_solution_folder_unlike_the_manifest_is_named) {
   BOOST_TEST(contains(out, "exercise 1: stray solutions/01-counter/manager/: not an approach listed in \"solutions\""), out);
 }
 
+BOOST_AUTO_TEST_CASE(the_kit_readme_row_unlike_the_manifest_is_named) {
+  ScratchKit scratch;
+  fs::copy_file(kit / "README.md", scratch.root() / "README.md");
+  std::string out;
+  BOOST_TEST(scratch.verify(out) == 0, out);
+  edit(scratch, "tests/exercises/01-counter/exercise.json", "\"tsan\": \"data race on global 'racelab::counter'\",", "");
+  BOOST_TEST(scratch.verify(out) == 1, out);
+  BOOST_TEST(contains(out, "exercise 1: README.md's row of the exercise is not \"| 1 `01-counter` | workers increment a "
+                           "shared counter and lose updates | functional, static |\""), out);
+}
+
 BOOST_AUTO_TEST_CASE(a_perf_strategy_the_adapter_does_not_register_is_named) {
   ScratchKit scratch;
   for (const char* part : {"exercises/07-waiters-and-tables", "solutions/07-waiters-and-tables",
