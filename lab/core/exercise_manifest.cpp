@@ -156,6 +156,7 @@ void read_expectations(const Reader& r, const json::object& o, ExerciseManifest&
   r.known_keys(starter, "starter.", {"fails", "why"});
   if (!starter.contains("fails")) r.fail("starter.fails", "missing");
   m.starter_fails = r.failures(starter.at("fails"), "starter.fails", m.judges());
+  if (const auto* why = starter.if_contains("why")) r.string(*why, "starter.why");
   const auto* fixes = o.if_contains("wrong_fixes");
   if (!fixes) return;
   if (!fixes->is_array()) r.fail("wrong_fixes", "expected an array of { name, fails, why }, found " + Reader::kind(*fixes));
