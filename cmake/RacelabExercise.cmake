@@ -36,7 +36,8 @@
 # busy machine), and `perf` may be named in STARTER_FAILS and FAILS; a perf
 # expectation of the self-test is skipped, never failed, when its judge could
 # not measure.
-# The manifest (racelab-exercises.json) lists per exercise its judges
+# The build's manifest (racelab-exercises.json, what `racelab grade` and `bench` read),
+# written from the exercise manifests, lists per exercise its judges
 # ("build" first), the student's files (absolute) and its perf driver.
 #
 # racelab_add_wrong_fix(<number> <name> FAILS <judge> <regex> …)
