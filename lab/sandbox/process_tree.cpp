@@ -16,6 +16,25 @@
 namespace racelab::lab {
 namespace {
 
+/// PF_EXITING in the flags field of /proc/<pid>/stat (include/linux/sched.h).
+constexpr unsigned long exiting_flag = 0x4;
+
+/// Whether SIGKILL waits in the process's own or shared pending set
+/// (/proc/<pid>/status, SigPnd and ShdPnd, hexadecimal masks).
+bool kill_pending(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+  const unsigned long long kill_bit = 1ULL << (SIGKILL - 1);
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("SigPnd:", 0) != 0 && line.rfind("ShdPnd:", 0) != 0) continue;
+    try {
+      if (std::stoull(line.substr(7), nullptr, 16) & kill_bit) return true;
+    } catch (const std::exception&) {
+      return false;  // not a mask: nothing is known to be pending
+    }
+  }
+  return false;
+}
+
 /// Every process in /proc, with its parent. The name field of /proc/<pid>/stat
 /// may hold spaces and parentheses, so the fields are read after its last ')'.
 std::vector<ProcessEntry> list_processes() {
@@ -33,10 +52,12 @@ std::vector<ProcessEntry> list_processes() {
     if (close == std::string::npos) continue;
     std::istringstream fields(stat.substr(close + 1));
     char state = '?';
-    long parent = 0;
-    fields >> state >> parent;
-    entries.push_back({static_cast<pid_t>(std::stol(name)), static_cast<pid_t>(parent),
-                       state == 'Z' || state == 'X'});
+    long parent = 0, group = 0, session = 0, tty = 0, terminal_group = 0;
+    unsigned long flags = 0;
+    fields >> state >> parent >> group >> session >> tty >> terminal_group >> flags;
+    const auto pid = static_cast<pid_t>(std::stol(name));
+    entries.push_back({pid, static_cast<pid_t>(parent), state == 'Z' || state == 'X',
+                       (flags & exiting_flag) != 0 || kill_pending(pid)});
   }
   return entries;
 }
@@ -100,7 +121,9 @@ int kill_tree(pid_t runner, pid_t program) {
     for (const auto& entry : tree) {
       if (entry.zombie) continue;
       ::kill(entry.pid, SIGKILL);
-      if (entry.pid != program) killed.insert(entry.pid);
+      // Counted only when it would have lived on: a process already dying
+      // (the sandbox's own, ending with the program) was left behind by no one.
+      if (entry.pid != program && !entry.dying) killed.insert(entry.pid);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(round < 10 ? 1 : 10));
   }

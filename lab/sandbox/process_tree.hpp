@@ -15,6 +15,9 @@ struct ProcessEntry {
   pid_t pid = 0;
   pid_t parent = 0;
   bool zombie = false;
+  /// Already on its way out (exiting, or killed and not yet gone): the
+  /// sandbox's own processes are caught so as the program's run ends.
+  bool dying = false;
 };
 
 /// Every descendant of `root` (not `root` itself), zombies included. As the
