@@ -105,8 +105,8 @@ class Watchdog {
     if (changed_.wait_for(lock, give_up_after, [this] { return returned_; })) return;
     std::cerr << "\nrun_jobs() did not return within " << give_up_after.count() / 1000 << " s; "
               << probe.finished.load() << " of its " << probe.count << " jobs had finished, "
-              << probe.runs.load() << " had started. Does it wait for a future that no job will ever set "
-              << "(a job never submitted, a future waited for twice)?\n";
+              << probe.runs.load() << " had started. Does it wait for something no job will "
+              << "ever do (a latch counted down fewer times than it was set to, a promise never kept)?\n";
     std::cerr.flush();
     std::_Exit(1);
   }
