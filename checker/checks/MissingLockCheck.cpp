@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "checks/MissingLockCheck.h"
+#include "checks/AtomicUpdateFix.h"
 #include "checks/ThreadWords.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -200,6 +201,9 @@ public:
             : "to fix: loop until the exchange succeeds: while (!" + Plain +
                   ".compare_exchange_weak(expected, desired)) { /* recompute desired */ }";
     D.Notes.push_back(W.note(U.WriteLoc, Fix, /*ShowSource=*/false));
+    if (U.K == SplitUpdate::AtomicLoadStore)
+      if (std::optional<clang::tooling::Replacement> R = fetchAddFix(U.Store, TU.Ctx))
+        D.Fixes.push_back(*R);
     TU.Sink.report(SM, U.WriteLoc, std::move(D));
   }
 

@@ -133,6 +133,8 @@ struct SplitUpdate {
   clang::SourceLocation ReadLockedAt, WriteLockedAt;
   unsigned Context = 0;
   unsigned State = 0; ///< at the write
+  /// AtomicLoadStore: the store (a store() call or an assignment), for the fix.
+  const clang::Expr *Store = nullptr;
 };
 
 /// One statement writing to an output stream.

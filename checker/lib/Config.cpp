@@ -11,12 +11,27 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/YAMLParser.h"
+#include "llvm/Support/YAMLTraits.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <set>
 #include <tuple>
+
+// The config file's keys as LLVM's YAML I/O writes them (clang-tidy's names).
+LLVM_YAML_IS_STRING_MAP(std::string)
+
+template <> struct llvm::yaml::MappingTraits<racelab::ConfigFile> {
+  static void mapping(llvm::yaml::IO &IO, racelab::ConfigFile &C) {
+    IO.mapOptional("Checks", C.Checks);
+    IO.mapOptional("WarningsAsErrors", C.WarningsAsErrors);
+    IO.mapOptional("HeaderFilterRegex", C.HeaderFilterRegex);
+    IO.mapOptional("CheckOptions", C.Options);
+  }
+};
 
 namespace racelab {
 
@@ -53,28 +68,23 @@ public:
       return true; // an empty file: nothing changes
     auto *Map = llvm::dyn_cast<llvm::yaml::MappingNode>(Root);
     if (!Map)
-      return fail(Root, "expected keys 'Checks:' and 'CheckOptions:'");
-    bool SeenChecks = false, SeenOptions = false;
+      return fail(Root, llvm::Twine("expected keys ") + KnownKeys);
+    std::set<std::string> Seen;
     for (llvm::yaml::KeyValueNode &KV : *Map) {
       std::optional<std::string> Key = scalar(KV.getKey());
       if (!Key)
-        return fail(KV.getKey(), "expected a key ('Checks' or 'CheckOptions')");
+        return fail(KV.getKey(), llvm::Twine("expected a key (") + KnownKeys + ")");
+      if (!llvm::is_contained(Keys, *Key))
+        return fail(KV.getKey(), "unknown key '" + *Key + "' (expected " + KnownKeys + ")");
+      if (!Seen.insert(*Key).second)
+        return fail(KV.getKey(), "'" + *Key + "' is given twice");
       llvm::yaml::Node *Value = KV.getValue();
-      if (*Key == "Checks") {
-        if (SeenChecks)
-          return fail(KV.getKey(), "'Checks' is given twice");
-        SeenChecks = true;
-        if (!readChecks(Value))
-          return false;
-      } else if (*Key == "CheckOptions") {
-        if (SeenOptions)
-          return fail(KV.getKey(), "'CheckOptions' is given twice");
-        SeenOptions = true;
-        if (!readOptions(Value))
-          return false;
-      } else {
-        return fail(KV.getKey(), "unknown key '" + *Key + "' (expected 'Checks' or 'CheckOptions')");
-      }
+      bool Ok = *Key == "Checks"           ? readGlobs(Value, "Checks", Out.Checks)
+                : *Key == "WarningsAsErrors" ? readGlobs(Value, "WarningsAsErrors", Out.WarningsAsErrors)
+                : *Key == "HeaderFilterRegex" ? readHeaderFilter(Value)
+                                              : readOptions(Value);
+      if (!Ok)
+        return false;
     }
     return !Stream.failed();
   }
@@ -96,8 +106,8 @@ private:
     return std::nullopt;
   }
 
-  /// `Checks: 'globs'` (or a YAML list of globs).
-  bool readChecks(llvm::yaml::Node *Value) {
+  /// `Checks: 'globs'` or `WarningsAsErrors: 'globs'` (or a YAML list of globs).
+  bool readGlobs(llvm::yaml::Node *Value, llvm::StringRef Key, std::optional<std::string> &Into) {
     std::string Globs;
     if (!Value || llvm::isa<llvm::yaml::NullNode>(Value)) {
       // `Checks:` with nothing: no change
@@ -111,14 +121,30 @@ private:
     } else if (std::optional<std::string> Text = scalar(Value)) {
       Globs = *Text;
     } else {
-      return fail(Value, "'Checks' must be a string of comma-separated check globs");
+      return fail(Value, "'" + llvm::Twine(Key) + "' must be a string of comma-separated check globs");
     }
     std::string Bad = validateCheckGlobs(Globs, Checks);
     if (!Bad.empty())
-      return fail(Value, "Checks: " + Bad);
-    Out.Checks = Globs;
+      return fail(Value, llvm::Twine(Key) + ": " + Bad);
+    Into = Globs;
     return true;
   }
+
+  /// `HeaderFilterRegex: 'regex'`.
+  bool readHeaderFilter(llvm::yaml::Node *Value) {
+    std::optional<std::string> Regex = scalar(Value);
+    if (!Regex)
+      return fail(Value, "'HeaderFilterRegex' must be a string (a regular expression)");
+    std::string Bad = validateHeaderFilter(*Regex);
+    if (!Bad.empty())
+      return fail(Value, "HeaderFilterRegex: " + Bad);
+    Out.HeaderFilterRegex = *Regex;
+    return true;
+  }
+
+  static constexpr const char *Keys[] = {"Checks", "WarningsAsErrors", "HeaderFilterRegex", "CheckOptions"};
+  static constexpr const char *KnownKeys =
+      "'Checks', 'WarningsAsErrors', 'HeaderFilterRegex' or 'CheckOptions'";
 
   /// `CheckOptions:` as a map (`<check>.<Option>: value`) or, as older
   /// clang-tidy files write it, a list of `{key: …, value: …}`.
@@ -265,6 +291,24 @@ bool readConfigFile(llvm::StringRef Path, llvm::ArrayRef<CheckInfo> Checks, Conf
     return true;
   Error = "malformed config file: " + Error;
   return false;
+}
+
+void writeConfigFile(llvm::raw_ostream &OS, const ConfigFile &Config) {
+  ConfigFile Copy = Config; // YAML I/O maps through non-const references
+  {
+    llvm::yaml::Output YAML(OS);
+    YAML << Copy;
+  }
+  OS << '\n'; // YAML I/O ends the document with "..." and no newline
+}
+
+std::string validateHeaderFilter(llvm::StringRef Regex) {
+  std::string Why;
+  if (Regex.empty() || llvm::Regex(Regex).isValid(Why)) // empty: no header matches
+    return "";
+  std::string Shown;
+  llvm::raw_string_ostream(Shown).write_escaped(Regex);
+  return "'" + Shown + "' is not a valid regular expression (" + Why + ")";
 }
 
 std::string findConfigFile(llvm::StringRef SourceFile) {

@@ -6,9 +6,12 @@
 //
 // A config file, `.racelab-check`, is found upward from each source file (the
 // nearest one wins, like `.clang-tidy`) or named with `--config-file`. It is
-// YAML, read with LLVM's YAML parser (see checker/README.md):
+// YAML (so JSON too), read with LLVM's YAML parser (see checker/README.md);
+// `--config` gives the same text on the command line:
 //
 //   Checks: '-racelab-missing-lock'
+//   WarningsAsErrors: 'racelab-*'
+//   HeaderFilterRegex: 'src/.*'
 //   CheckOptions:
 //     racelab-blocking-in-coroutine.BlockingFunctions: 'net::fetch, Db::query'
 //
@@ -18,6 +21,7 @@
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <map>
 #include <optional>
@@ -47,6 +51,8 @@ std::string validateCheckGlobs(llvm::StringRef Globs, llvm::ArrayRef<CheckInfo> 
 struct ConfigFile {
   std::string Path;                  ///< where it was read from
   std::optional<std::string> Checks; ///< its `Checks:` globs, if any
+  std::optional<std::string> WarningsAsErrors;  ///< check globs whose findings are errors
+  std::optional<std::string> HeaderFilterRegex; ///< headers whose findings are shown
   std::map<std::string, std::string> Options; ///< `<check>.<Option>` -> value
 };
 
@@ -60,6 +66,14 @@ bool parseConfigFile(llvm::StringRef Text, llvm::StringRef Path, llvm::ArrayRef<
 /// `cannot read config file '<path>': <reason>`.
 bool readConfigFile(llvm::StringRef Path, llvm::ArrayRef<CheckInfo> Checks, ConfigFile &Out,
                     std::string &Error);
+
+/// Writes \p Config as a config file (YAML, through LLVM's YAML I/O) that
+/// parseConfigFile reads back to the same values.
+void writeConfigFile(llvm::raw_ostream &OS, const ConfigFile &Config);
+
+/// "" if \p Regex is a valid header filter (empty: it matches no header);
+/// else what is wrong with it.
+std::string validateHeaderFilter(llvm::StringRef Regex);
 
 /// The nearest `.racelab-check` in the folder of \p SourceFile or one of its
 /// parents (absolute path), or "" if there is none.

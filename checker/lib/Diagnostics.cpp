@@ -11,6 +11,7 @@
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/JSON.h"
 
+#include <algorithm>
 #include <tuple>
 
 namespace racelab {
@@ -217,6 +218,7 @@ Location DiagnosticSink::resolve(const clang::SourceManager &SM, clang::SourceLo
   L.File = P.getFilename();
   L.Line = P.getLine();
   L.Column = P.getColumn();
+  L.Offset = SM.getFileOffset(FileLoc);
   L.LineText = lineAt(SM, SM.getFileID(FileLoc), SM.getSpellingLineNumber(FileLoc)).str();
   return L;
 }
@@ -256,11 +258,22 @@ void DiagnosticSink::finish() {
               Diags.end());
 }
 
+size_t DiagnosticSink::keepFrom(size_t From, llvm::function_ref<bool(Diagnostic &)> Keep) {
+  auto Start = Diags.begin() + std::min(From, Diags.size());
+  auto Kept = std::stable_partition(Start, Diags.end(), Keep);
+  size_t Dropped = Diags.end() - Kept;
+  Diags.erase(Kept, Diags.end());
+  return Dropped;
+}
+
+bool isError(const Diagnostic &D) { return D.AsError || isPolicyCheck(D.Check); }
+
 void DiagnosticSink::print(llvm::raw_ostream &OS, bool Colors) const {
   for (const Diagnostic &D : Diags) {
-    bool Policy = isPolicyCheck(D.Check);
-    printHeader(OS, D.Where, Policy ? "error" : "warning", Policy ? Red : Magenta, D.Message, D.Check,
-                Colors);
+    bool Error = isError(D);
+    // As clang-tidy marks a warning made an error: [check,-warnings-as-errors].
+    std::string Name = D.AsError && !isPolicyCheck(D.Check) ? D.Check + ",-warnings-as-errors" : D.Check;
+    printHeader(OS, D.Where, Error ? "error" : "warning", Error ? Red : Magenta, D.Message, Name, Colors);
     printSnippet(OS, D.Where, Colors);
     for (const Note &N : D.Notes) {
       printHeader(OS, N.Where.valid() ? N.Where : D.Where, "note", Cyan, N.Message, "",
@@ -285,7 +298,7 @@ void DiagnosticSink::printJSON(llvm::raw_ostream &OS) const {
     }
     llvm::json::Object O = Loc(D.Where);
     O["check"] = D.Check;
-    O["severity"] = isPolicyCheck(D.Check) ? "error" : "warning";
+    O["severity"] = isError(D) ? "error" : "warning";
     // What the grade report shows: a policy violation or a concurrency finding.
     O["kind"] = isPolicyCheck(D.Check) ? "policy" : "concurrency";
     O["message"] = D.Message;

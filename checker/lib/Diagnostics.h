@@ -11,6 +11,8 @@
 
 #include "clang/Basic/SourceLocation.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Tooling/Core/Replacement.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <string>
@@ -27,6 +29,7 @@ struct Location {
   std::string File;
   unsigned Line = 0;
   unsigned Column = 0;
+  unsigned Offset = 0;  ///< bytes from the start of the file (for exported fixes)
   std::string LineText; ///< The source line, for the snippet and caret.
 
   bool valid() const { return Line != 0; }
@@ -56,7 +59,13 @@ struct Diagnostic {
   Location Where;
   std::string Message;
   std::vector<Note> Notes;
+  bool AsError = false; ///< --warnings-as-errors (or WarningsAsErrors) names its check
+  /// A fix a tool may apply as it is (--export-fixes): only where it is safe.
+  std::vector<clang::tooling::Replacement> Fixes;
 };
+
+/// Is \p D reported as an error (a policy finding, or a warning made one)?
+bool isError(const Diagnostic &D);
 
 /// Collects findings; prints them sorted and deduplicated.
 class DiagnosticSink {
@@ -84,6 +93,10 @@ public:
   void finish();
 
   const std::vector<Diagnostic> &diagnostics() const { return Diags; }
+
+  /// Of the findings from the \p From-th on, keeps those \p Keep accepts (it
+  /// may change them); returns how many it dropped.
+  size_t keepFrom(size_t From, llvm::function_ref<bool(Diagnostic &)> Keep);
 
   /// Prints like clang: `file:line:col: warning: message [check]`, the source
   /// line and a caret, then the notes. Colours only if \p Colors.

@@ -169,8 +169,9 @@ private:
                       FlowState &St);
   void statementLevel(const clang::Stmt *S, FlowState &St);
   void noteLoaded(const clang::VarDecl *Local, const clang::Expr *Value, FlowState &St);
+  /// \p Whole: the atomic store (call or assignment) writing \p Value back, if any.
   void checkWriteBack(const AccessPath &P, const clang::Expr *Value, clang::SourceLocation Loc,
-                      bool Atomic, FlowState &St);
+                      bool Atomic, FlowState &St, const clang::Expr *Whole = nullptr);
   void lockedWrite(const clang::Expr *E, FlowState &St);
   void onLoop(const clang::Stmt *Loop, FlowState &S);
   void onSuspend(const clang::Expr *S, FlowState &St);

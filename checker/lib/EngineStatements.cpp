@@ -361,7 +361,7 @@ void Engine::noteLoaded(const clang::VarDecl *Local, const clang::Expr *Value, F
 }
 
 void Engine::checkWriteBack(const AccessPath &P, const clang::Expr *Value, clang::SourceLocation Loc,
-                            bool Atomic, FlowState &St) {
+                            bool Atomic, FlowState &St, const clang::Expr *Whole) {
   if (!Emit || !context().IsThread || !Value)
     return;
   llvm::SmallVector<const clang::Stmt *, 16> Work{Value};
@@ -393,6 +393,7 @@ void Engine::checkWriteBack(const AccessPath &P, const clang::Expr *Value, clang
       U.State = snapshot(St);
       if (Atomic && From->Atomic) {
         U.K = SplitUpdate::AtomicLoadStore;
+        U.Store = Whole;
         Out.SplitUpdates.push_back(U);
         return;
       }

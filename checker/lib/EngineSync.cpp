@@ -335,7 +335,7 @@ bool Engine::transferAtomic(const clang::CallExpr *E, const clang::CXXMethodDecl
   if (Spin && Spin->Kind == LockKind::SpinFlag && Releases)
     St.releaseManual(P); // the spinlock is let go
   if (Op == AtomicOp::Store && !Args.empty())
-    checkWriteBack(P, Args[0], Obj->getExprLoc(), true, St);
+    checkWriteBack(P, Args[0], Obj->getExprLoc(), true, St, E);
   if (releases(Order))
     St.signal(syncKey(P));
   return true;

@@ -89,7 +89,7 @@ llvm::json::Array results(llvm::ArrayRef<Diagnostic> Diags, const SarifRun &Run)
     std::string Uri = Where.getObject("artifactLocation")->getString("uri")->str();
     llvm::json::Object Result{
         {"ruleId", D.Check},
-        {"level", levelOf(D.Check)},
+        {"level", isError(D) ? "error" : "warning"},
         {"message", text(D.Message)},
         {"locations", llvm::json::Array{llvm::json::Object{{"physicalLocation", std::move(Where)}}}},
         {"partialFingerprints",

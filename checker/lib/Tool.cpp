@@ -5,7 +5,9 @@
 #include "lib/CompileCommands.h"
 #include "lib/Config.h"
 #include "lib/Diagnostics.h"
+#include "lib/Fixes.h"
 #include "lib/SarifLog.h"
+#include "lib/Setups.h"
 #include "policy/Policy.h"
 #include "policy/PolicyRunner.h"
 
@@ -58,6 +60,44 @@ llvm::cl::opt<std::string> ConfigFileOption(
                    "the nearest .racelab-check above each one"),
     llvm::cl::init(""), llvm::cl::cat(Category));
 
+llvm::cl::opt<std::string> ConfigOption(
+    "config",
+    llvm::cl::desc("The configuration itself, as YAML or JSON text, instead of a config file:\n"
+                   "--config=\"{Checks: '-*,racelab-missing-lock', WarningsAsErrors: '*'}\"\n"
+                   "(keys Checks, WarningsAsErrors, HeaderFilterRegex, CheckOptions)"),
+    llvm::cl::value_desc("yaml"), llvm::cl::init(""), llvm::cl::cat(Category));
+
+llvm::cl::opt<bool> DumpConfigOption(
+    "dump-config",
+    llvm::cl::desc("Print the configuration in effect for the first file (or the current folder)\n"
+                   "as YAML that --config and a .racelab-check file accept, and exit"),
+    llvm::cl::cat(Category));
+
+llvm::cl::opt<std::string> HeaderFilterOption(
+    "header-filter",
+    llvm::cl::desc("Show findings in headers only when the header's path matches this regular\n"
+                   "expression (default: findings in every header are shown). Overrides the\n"
+                   "configuration's HeaderFilterRegex; findings in the files named are always shown"),
+    llvm::cl::value_desc("regex"), llvm::cl::init(""), llvm::cl::cat(Category));
+
+llvm::cl::opt<std::string> WarningsAsErrorsOption(
+    "warnings-as-errors",
+    llvm::cl::desc("Check globs whose findings are reported as errors (error: in the text,\n"
+                   "level error in JSON and SARIF). Overrides the configuration's WarningsAsErrors"),
+    llvm::cl::value_desc("globs"), llvm::cl::init(""), llvm::cl::cat(Category));
+
+llvm::cl::opt<bool> QuietOption(
+    "quiet",
+    llvm::cl::desc("Print no count of the findings hidden by the header filter or made errors"),
+    llvm::cl::cat(Category));
+
+llvm::cl::opt<std::string> ExportFixesOption(
+    "export-fixes",
+    llvm::cl::desc("Write the findings that have a fix to apply as YAML (clang-tidy's format,\n"
+                   "read by clang-apply-replacements). Today: an atomic read and stored back,\n"
+                   "x.store(x.load() + k), becomes x.fetch_add(k)"),
+    llvm::cl::value_desc("file"), llvm::cl::init(""), llvm::cl::cat(Category));
+
 llvm::cl::opt<std::string> FormatOption("format",
                                         llvm::cl::desc("Output format: text (default), json or sarif (SARIF 2.1.0)"),
                                         llvm::cl::init("text"), llvm::cl::cat(Category));
@@ -103,11 +143,15 @@ const char Overview[] =
     "Exit status: 0 no finding, 1 findings, 2 tool error (missing file, compile\n"
     "errors, bad options or config file). Silence one finding with\n"
     "// NOLINT(racelab-<check>). Configuration: the nearest .racelab-check above\n"
-    "each file (Checks: '...', CheckOptions: ...), overridden by the options.\n";
+    "each file (Checks, WarningsAsErrors, HeaderFilterRegex, CheckOptions), or the\n"
+    "one given by --config or --config-file, overridden by the options.\n";
 
 /// The run's tool errors, as printed: a SARIF log lists them, so that a run
 /// that could not look does not read as a clean one.
 std::vector<std::string> ToolErrors;
+
+/// Findings in headers the header filter hid (counted for the summary).
+size_t HiddenByHeaderFilter = 0;
 
 /// Prints "racelab-check: error: <Message>" and remembers it.
 void toolError(const llvm::Twine &Message) {
@@ -212,106 +256,6 @@ clang::tooling::CommandLineArguments adjustArguments(const clang::tooling::Comma
   return Out;
 }
 
-/// The checks one source file gets, from its config file and the options.
-struct Setup {
-  std::string Error; ///< why its files cannot be analysed, or ""
-  bool Malformed = false; ///< the config file is (Error says where)
-  std::vector<std::unique_ptr<Check>> Checks;
-};
-
-/// The check names and their options, to validate globs and option keys.
-std::vector<CheckInfo> knownChecks() {
-  std::vector<CheckInfo> Known;
-  for (const auto &C : createAllChecks())
-    Known.push_back({C->name(), C->optionNames()});
-  return Known;
-}
-
-/// Builds the enabled checks for \p Config (null: no config file): globs
-/// `racelab-*`, then the file's Checks, then --checks (the last match wins);
-/// options from the file, then from the command line.
-Setup makeSetup(const ConfigFile *Config) {
-  Setup S;
-  std::string Globs = "racelab-*";
-  if (Config && Config->Checks)
-    Globs += "," + *Config->Checks;
-  if (!ChecksOption.empty())
-    Globs += "," + ChecksOption;
-  std::map<std::string, std::string> CheckOptions;
-  if (Config)
-    CheckOptions = Config->Options;
-  if (BlockingFunctionsOption.getNumOccurrences())
-    CheckOptions["racelab-blocking-in-coroutine.BlockingFunctions"] = BlockingFunctionsOption;
-  for (auto &C : createAllChecks())
-    if (checkEnabled(C->name(), Globs)) {
-      C->setOptions(CheckOptions);
-      S.Checks.push_back(std::move(C));
-    }
-  if (S.Checks.empty() && PolicyOption.empty()) { // with a policy, its checks run
-    S.Error = "no check is enabled for it (";
-    if (Config && Config->Checks)
-      S.Error += "Checks: '" + *Config->Checks + "' in " + Config->Path +
-                 (ChecksOption.empty() ? "" : ", then ");
-    if (!ChecksOption.empty())
-      S.Error += "--checks='" + ChecksOption + "'";
-    S.Error += ")";
-    // Checks may come from a multi-line YAML scalar: keep the error on one line.
-    std::replace_if(S.Error.begin(), S.Error.end(), [](char C) { return C == '\n' || C == '\r'; }, ' ');
-  }
-  return S;
-}
-
-/// The setup of each config file (by path; "" = none), built once.
-class Setups {
-public:
-  explicit Setups(std::vector<CheckInfo> Known) : Known(std::move(Known)) {}
-
-  /// For the file named by --config-file, or the nearest one above \p SourceFile.
-  const Setup &forFile(llvm::StringRef SourceFile) {
-    // When grading, a config file in the graded folders is the student's:
-    // only one named on the command line counts.
-    std::string Path = !ConfigFileOption.empty() ? ConfigFileOption.getValue()
-                       : GradingOption          ? std::string()
-                                                : findConfigFile(SourceFile);
-    auto It = ByConfig.find(Path);
-    if (It != ByConfig.end())
-      return It->second;
-    Setup &S = ByConfig[Path];
-    if (Path.empty()) {
-      S = makeSetup(nullptr);
-      return S;
-    }
-    ConfigFile Config;
-    std::string Error;
-    if (!readConfigFile(Path, Known, Config, Error)) {
-      S.Error = Error;
-      S.Malformed = true;
-    } else {
-      S = makeSetup(&Config);
-    }
-    return S;
-  }
-
-  /// Every check enabled for at least one file, in registration order.
-  std::vector<const Check *> enabledAnywhere() const {
-    std::vector<const Check *> Out;
-    for (const CheckInfo &Info : Known)
-      for (const auto &Entry : ByConfig) {
-        auto Found = llvm::find_if(Entry.second.Checks,
-                                   [&](const auto &C) { return C->name() == Info.Name; });
-        if (Found != Entry.second.Checks.end()) {
-          Out.push_back(Found->get());
-          break;
-        }
-      }
-    return Out;
-  }
-
-private:
-  std::vector<CheckInfo> Known;
-  std::map<std::string, Setup> ByConfig;
-};
-
 /// Colours only on a terminal, and never when NO_COLOR is set to a non-empty
 /// value (https://no-color.org).
 bool useColors() {
@@ -336,6 +280,15 @@ std::string oneLine(llvm::StringRef Message, llvm::StringRef Program) {
   return Out;
 }
 
+/// "" if \p Option, when given, names something; else the error saying what
+/// it takes.
+std::string namesSomething(const llvm::cl::opt<std::string> &Option, llvm::StringRef What,
+                           llvm::StringRef Placeholder) {
+  if (!Option.getNumOccurrences() || !Option.empty())
+    return "";
+  return ("--" + Option.ArgStr + ": no " + What + " named (--" + Option.ArgStr + "=<" + Placeholder + ">)").str();
+}
+
 /// Checks the options that stop the whole run when wrong (nothing could be
 /// checked as asked); prints the one-line error and returns false.
 bool validOptions(const std::vector<CheckInfo> &Known) {
@@ -346,8 +299,13 @@ bool validOptions(const std::vector<CheckInfo> &Known) {
   if (FormatOption != "text" && FormatOption != "json" && FormatOption != "sarif")
     return Fail("unknown --format '" + FormatOption + "' (expected text, json or sarif)");
   // A judge that forgot its policy file must not grade without one.
-  if (PolicyOption.getNumOccurrences() && PolicyOption.empty())
-    return Fail("--policy: no policy file named (--policy=<exercise.json>)");
+  for (std::string Missing : {namesSomething(PolicyOption, "policy file", "exercise.json"),
+                              namesSomething(ConfigFileOption, "config file", "file"),
+                              namesSomething(ExportFixesOption, "file", "file")})
+    if (!Missing.empty())
+      return Fail(Missing);
+  if (ConfigOption.getNumOccurrences() && ConfigFileOption.getNumOccurrences())
+    return Fail("--config and --config-file both give the configuration (use one of them)");
   std::string BadGlob = validateCheckGlobs(ChecksOption, Known);
   if (!BadGlob.empty())
     return Fail("--checks: " + BadGlob);
@@ -356,15 +314,43 @@ bool validOptions(const std::vector<CheckInfo> &Known) {
   if (!ChecksOption.empty() && PolicyOption.empty() &&
       llvm::none_of(Known, [](const CheckInfo &C) { return checkEnabled(C.Name, "*," + ChecksOption); }))
     return Fail("--checks='" + ChecksOption + "' enables no check (see --list-checks)");
-  if (!ConfigFileOption.empty()) {
-    ConfigFile Config;
-    std::string Error;
-    if (!readConfigFile(ConfigFileOption, Known, Config, Error))
-      return Fail(Error);
-  }
+  if (std::string Bad = validateCheckGlobs(WarningsAsErrorsOption, Known); !Bad.empty())
+    return Fail("--warnings-as-errors: " + Bad);
+  if (std::string Bad = validateHeaderFilter(HeaderFilterOption); !Bad.empty())
+    return Fail("--header-filter: " + Bad);
   if (!StudentDirOption.empty() && !llvm::sys::fs::is_directory(StudentDirOption))
     return Fail("--student-dir: '" + StudentDirOption + "' is not a folder");
   return true;
+}
+
+/// What the command line says of the configuration; nothing (the error
+/// printed) when --config or --config-file cannot be read.
+std::optional<CommandLineSettings> settings(const std::vector<CheckInfo> &Known) {
+  CommandLineSettings S;
+  S.Checks = ChecksOption;
+  if (WarningsAsErrorsOption.getNumOccurrences())
+    S.WarningsAsErrors = WarningsAsErrorsOption.getValue();
+  if (HeaderFilterOption.getNumOccurrences())
+    S.HeaderFilter = HeaderFilterOption.getValue();
+  if (BlockingFunctionsOption.getNumOccurrences())
+    S.Options["racelab-blocking-in-coroutine.BlockingFunctions"] = BlockingFunctionsOption;
+  S.Grading = GradingOption;
+  S.HasPolicy = !PolicyOption.empty();
+  std::string Error;
+  if (ConfigOption.getNumOccurrences()) {
+    S.Config.emplace();
+    if (!parseConfigFile(ConfigOption, "--config", Known, *S.Config, Error)) {
+      toolError("--config: " + Error);
+      return std::nullopt;
+    }
+  } else if (!ConfigFileOption.empty()) {
+    S.Config.emplace();
+    if (!readConfigFile(ConfigFileOption, Known, *S.Config, Error)) {
+      toolError(Error);
+      return std::nullopt;
+    }
+  }
+  return S;
 }
 
 /// The grading policy of --policy, or null without one; \p Error is set when
@@ -385,9 +371,9 @@ std::unique_ptr<policy::PolicyRunner> makePolicy(const std::vector<CheckInfo> &K
   return std::make_unique<policy::PolicyRunner>(std::move(Rules), std::move(Options), StudentDir.str().str());
 }
 
-/// --list-checks: those of the config file of the first file (or of the
-/// current folder), then the policy's.
-int listChecks(Setups &Configs, llvm::ArrayRef<std::string> Files, const policy::PolicyRunner *Policy) {
+/// The setup of the first file (or of the current folder); null, the error
+/// printed, when its config file is malformed.
+const Setup *firstSetup(Setups &Configs, llvm::ArrayRef<std::string> Files) {
   llvm::SmallString<256> Where;
   if (!Files.empty())
     Where = Files.front();
@@ -398,10 +384,30 @@ int listChecks(Setups &Configs, llvm::ArrayRef<std::string> Files, const policy:
   const Setup &S = Configs.forFile(Where);
   if (S.Malformed) {
     toolError(S.Error);
-    return ExitToolError;
+    return nullptr;
   }
+  return &S;
+}
+
+/// --dump-config: the merged configuration of the first file, as a config file.
+int dumpConfig(Setups &Configs, llvm::ArrayRef<std::string> Files) {
+  const Setup *S = firstSetup(Configs, Files);
+  if (!S)
+    return ExitToolError;
+  ConfigFile Shown = S->Effective;
+  Shown.Checks = Shown.Checks.value_or("racelab-*");
+  writeConfigFile(llvm::outs(), Shown);
+  return ExitClean;
+}
+
+/// --list-checks: those of the config file of the first file (or of the
+/// current folder), then the policy's.
+int listChecks(Setups &Configs, llvm::ArrayRef<std::string> Files, const policy::PolicyRunner *Policy) {
+  const Setup *S = firstSetup(Configs, Files);
+  if (!S)
+    return ExitToolError;
   llvm::outs() << "Enabled checks:\n";
-  for (const auto &C : S.Checks)
+  for (const auto &C : S->Checks)
     llvm::outs() << "    " << C->name() << '\n';
   if (Policy) {
     llvm::outs() << "Policy checks (--policy):\n";
@@ -426,6 +432,7 @@ bool analyseFile(const std::string &File, const clang::tooling::CompilationDatab
   const Setup &S = Configs.forFile(File);
   if (!S.Error.empty())
     return Fail(S.Error);
+  size_t Before = Sink.diagnostics().size();
   ErrorCollector Errors;
   // Absolute now: the tool runs each command in its own working directory.
   llvm::SmallString<256> Absolute(File);
@@ -453,6 +460,10 @@ bool analyseFile(const std::string &File, const clang::tooling::CompilationDatab
   }
   if (Policy)
     Policy->endFile(Sink);
+  HiddenByHeaderFilter += Sink.keepFrom(Before, [&](Diagnostic &D) {
+    bool Main = D.Where.File == Analysis.File || llvm::sys::fs::equivalent(D.Where.File, Analysis.File);
+    return S.admit(D, Main);
+  });
   if (Errors.Errors > 0) {
     std::string More = Errors.Errors == 1 ? ""
                        : " (and " + std::to_string(Errors.Errors - 1) + " more error" +
@@ -480,6 +491,19 @@ void printFindings(const DiagnosticSink &Sink, const Setups &Configs, const poli
   Run.SourceRoot = sourceRoot(Files.empty() ? std::string("-") : Files.front());
   Run.ToolErrors = ToolErrors;
   printSarifLog(llvm::outs(), Sink.diagnostics(), Run);
+}
+
+/// As clang-tidy does without --quiet: on stderr, how many findings the
+/// header filter hid and how many warnings were made errors.
+void printCounts(const DiagnosticSink &Sink) {
+  auto Plural = [](size_t N, llvm::StringRef One) { return std::to_string(N) + " " + One.str() + (N == 1 ? "" : "s"); };
+  if (HiddenByHeaderFilter)
+    llvm::errs() << "Hid " << Plural(HiddenByHeaderFilter, "finding") << " in headers that the header filter "
+                 << "does not match (--header-filter='.*' shows them).\n";
+  size_t Errors = llvm::count_if(Sink.diagnostics(),
+                                 [](const Diagnostic &D) { return D.AsError && !isPolicyCheck(D.Check); });
+  if (Errors)
+    llvm::errs() << Plural(Errors, "warning") << " treated as errors (--warnings-as-errors).\n";
 }
 
 /// A run stopped before any analysis (bad options, no file): with
@@ -539,6 +563,14 @@ int analyseAll(clang::tooling::CommonOptionsParser &Options, Setups &Configs,
   Sink.finish();
   printFindings(Sink, Configs, Policy, Options.getSourcePathList());
   llvm::outs().flush();
+  if (!QuietOption)
+    printCounts(Sink);
+  std::string Error;
+  if (!ExportFixesOption.empty() &&
+      !exportFixes(ExportFixesOption, Sink.diagnostics(), Options.getSourcePathList().front(), Error)) {
+    toolError("--export-fixes: cannot write '" + ExportFixesOption + "': " + Error);
+    ToolError = true;
+  }
   if (ToolError)
     return ExitToolError;
   return Sink.diagnostics().empty() ? ExitClean : ExitFindings;
@@ -560,7 +592,12 @@ int runRacelabCheck(int Argc, const char **Argv) {
     return finishWithoutAnalysis();
   }
 
-  Setups Configs(Known);
+  std::optional<CommandLineSettings> Settings = settings(Known);
+  if (!Settings)
+    return finishWithoutAnalysis();
+  Setups Configs(Known, std::move(*Settings));
+  if (DumpConfigOption)
+    return dumpConfig(Configs, Options->getSourcePathList());
   if (ListChecksOption)
     return listChecks(Configs, Options->getSourcePathList(), Policy.get());
   if (Options->getSourcePathList().empty()) {

@@ -189,6 +189,7 @@ void apply_judge_records(GradeReport& report, const fs::path& dir) {
       try {
         auto record = record_from_json(boost::json::parse(read_text(file)));
         if (record.exercise != e.number || record.judge != judge) continue;
+        outcome.could_not_run = record.verdict == judge_error;
         for (auto& finding : record.findings) {
           if (!finding.file.empty()) finding.file = path_for_display(finding.file, report.workspace);
           for (auto& access : finding.accesses) {

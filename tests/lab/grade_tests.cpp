@@ -4,12 +4,14 @@
 #include "core/ctest.hpp"
 #include "core/integrity.hpp"
 #include "core/judge.hpp"
+#include "core/judge_record.hpp"
 #include "grade/course_points.hpp"
 #include "grade/formats/annotations.hpp"
 #include "grade/formats/gradescope.hpp"
 #include "grade/formats/junit.hpp"
 #include "grade/formats/markdown.hpp"
 #include "grade/formats/report_json.hpp"
+#include "grade/formats/sarif.hpp"
 #include "grade/formats/table.hpp"
 #include "grade/grade.hpp"
 #include "grade/grade_error.hpp"
@@ -47,6 +49,27 @@ const lab::JudgeOutcome& judge(const lab::GradeReport& r, int number, lab::Judge
 }
 
 using racelab::lab::testing::contains;
+
+/// Exercise 1 with every judge passed but the checker's, which ended as
+/// `verdict` with `summary`.
+lab::GradeReport one_exercise(lab::Verdict verdict, const std::string& summary) {
+  lab::ExerciseOutcome e;
+  e.number = 1;
+  e.folder = "01-counter";
+  e.label = "exercise1";
+  e.graded = true;
+  for (const auto judge : lab::grade_judges) e.judges[judge].verdict = lab::Verdict::pass;
+  e.judges[lab::Judge::static_check].verdict = verdict;
+  e.judges[lab::Judge::static_check].summary = summary;
+  lab::GradeReport report;
+  report.exercises = {e};
+  return report;
+}
+
+/// The SARIF run's invocation: whether it succeeded, and its notifications.
+json::object invocation(const lab::GradeReport& report) {
+  return lab::sarif_log(report).at("runs").at(0).at("invocations").at(0).as_object();
+}
 
 }  // namespace
 
@@ -433,6 +456,48 @@ BOOST_AUTO_TEST_CASE(grade_withholds_the_credit_of_an_edited_grader_in_the_build
   BOOST_TEST(lab::run_grade(options, out2, err2) == 0, err2.str());
   BOOST_TEST(contains(out2.str(), "1 01-counter  pass     pass        pass     pass     10/10\n"), out2.str());
   BOOST_TEST(!contains(out2.str(), "withheld"), out2.str());
+}
+
+// A judge that gave no verdict leaves the grade incomplete: the SARIF run says
+// so (executionSuccessful false, a notification naming the judge and why), so
+// that code scanning does not read its missing results as clean code.
+BOOST_AUTO_TEST_CASE(sarif_says_when_a_judge_gave_no_verdict) {
+  const auto complete = invocation(one_exercise(lab::Verdict::fail, "racelab-check found problems in your code:"));
+  BOOST_TEST(complete.at("executionSuccessful").as_bool());
+  BOOST_TEST(!complete.contains("toolExecutionNotifications"));
+
+  // ctest could not run the judge (the kit's own tools did not build).
+  const auto missing = invocation(one_exercise(lab::Verdict::not_run, "not run: Unable to find executable: racelab"));
+  BOOST_TEST(!missing.at("executionSuccessful").as_bool());
+  const auto& note = missing.at("toolExecutionNotifications").at(0);
+  BOOST_TEST(json::value_to<std::string>(note.at("level")) == "error");
+  BOOST_TEST(json::value_to<std::string>(note.at("message").at("text")) ==
+             "exercise 1 racelab-check judge could not run, so the grade is incomplete: not run: Unable to find "
+             "executable: racelab");
+
+  // The judge ran but could not judge (exit status 2): its record says so.
+  auto errored = one_exercise(lab::Verdict::fail, "cannot analyse 'counter.cpp'");
+  lab::TempDir dir("racelab-records-test");
+  lab::write_record(dir.path(), {1, lab::Judge::static_check, lab::judge_error, "cannot analyse", {}});
+  BOOST_TEST(invocation(errored).at("executionSuccessful").as_bool());
+  lab::apply_judge_records(errored, dir.path());
+  BOOST_TEST(!invocation(errored).at("executionSuccessful").as_bool());
+
+  // Not graded: the perf judge could not measure on a busy machine.
+  auto busy = one_exercise(lab::Verdict::pass, "");
+  busy.exercises[0].judges[lab::Judge::perf].verdict = lab::Verdict::unmeasured;
+  busy.exercises[0].judges[lab::Judge::perf].summary = lab::unmeasured_prefix + "the machine was busy";
+  const auto unmeasured = invocation(busy);
+  BOOST_TEST(!unmeasured.at("executionSuccessful").as_bool());
+  BOOST_TEST(json::value_to<std::string>(unmeasured.at("toolExecutionNotifications").at(0).at("level")) == "warning");
+
+  // The student's code did not build: a verdict on it, the grade is complete.
+  auto broken = one_exercise(lab::Verdict::not_run, lab::not_run_build_failed);
+  broken.exercises[0].judges[lab::Judge::build].verdict = lab::Verdict::fail;
+  for (const auto judge : {lab::Judge::functional, lab::Judge::tsan}) {
+    broken.exercises[0].judges[judge] = broken.exercises[0].judges[lab::Judge::static_check];
+  }
+  BOOST_TEST(invocation(broken).at("executionSuccessful").as_bool());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

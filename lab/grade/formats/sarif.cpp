@@ -108,16 +108,23 @@ void add_edited_files(const GradeReport& report, Run& run) {
   }
 }
 
-/// A judge that gave no verdict (the perf judge on a busy machine) has no
-/// finding to show: SARIF says so as a notification of the run, not a result.
-json::array not_graded_notifications(const GradeReport& report) {
+/// Why the grade is incomplete, one notification per judge that gave no
+/// verdict: not graded (the perf judge on a busy machine), or could not run
+/// (its record says so, or ctest did not run it for another reason than the
+/// student's build, e.g. the kit's own tools did not build). Such a judge has
+/// no finding to show, so SARIF says it of the run, not as a result.
+json::array incomplete_notifications(const GradeReport& report) {
   json::array notes;
   for_each_judge(report, [&](const ExerciseOutcome& e, Judge judge, const JudgeOutcome& o) {
-    if (o.verdict != Verdict::unmeasured) return;
-    notes.push_back(json::object{
-        {"level", "note"},
-        {"message", json::object{{"text", "exercise " + std::to_string(e.number) + " " + judge_title(judge) +
-                                              " judge: " + o.summary}}}});
+    const bool not_graded = o.verdict == Verdict::unmeasured;
+    const bool not_run = o.could_not_run || (o.verdict == Verdict::not_run && !o.waits_for_build());
+    if (!not_graded && !not_run) return;
+    const std::string why = o.summary.empty() ? verdict_word(o.verdict) : o.summary;
+    const std::string judge_name = "exercise " + std::to_string(e.number) + " " + judge_title(judge) + " judge";
+    // An unmeasured judge's summary already says "not graded, no points lost or given: …".
+    const std::string text =
+        not_graded ? judge_name + ": " + why : judge_name + " could not run, so the grade is incomplete: " + why;
+    notes.push_back(json::object{{"level", not_graded ? "warning" : "error"}, {"message", json::object{{"text", text}}}});
   });
   return notes;
 }
@@ -135,16 +142,16 @@ json::value sarif_log(const GradeReport& report) {
                       {"informationUri", sarif::informationUri("lab/README.md")},
                       {"rules", run.rules}};
   json::object root_description{{"description", json::object{{"text", "the repository root"}}}};
-  // The grade wrote this log, so it ran: its own errors stop it before any report.
-  json::object invocation{{"executionSuccessful", true}};
+  // The grade's own errors stop it before any report; a judge that gave no
+  // verdict makes the run unsuccessful, so that a code-scanning tool does not
+  // read its missing results as clean code.
+  json::array notes = incomplete_notifications(report);
+  json::object invocation{{"executionSuccessful", notes.empty()}};
+  if (!notes.empty()) invocation["toolExecutionNotifications"] = std::move(notes);
   json::object sarif_run{{"tool", json::object{{"driver", driver}}},
                          {"invocations", json::array{invocation}},
                          {"originalUriBaseIds", json::object{{"%SRCROOT%", root_description}}},
                          {"results", run.results}};
-  if (auto notes = not_graded_notifications(report); !notes.empty()) {
-    sarif_run["invocations"] = json::array{
-        json::object{{"executionSuccessful", true}, {"toolExecutionNotifications", std::move(notes)}}};
-  }
   return json::object{{"version", "2.1.0"},
                       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                       {"runs", json::array{sarif_run}}};

@@ -33,6 +33,9 @@ struct JudgeOutcome {
   double points = 0;      ///< earned: all of max_points when it passed, else 0
   double max_points = 0;  ///< from the course file; 0 when not graded (unmeasured)
   std::vector<GradeFinding> findings;
+  /// Its record says the judge itself could not run (exit status 2: a judge or
+  /// kit error, not a verdict on the student's code).
+  bool could_not_run = false;
 
   /// Not run only because the exercise's build step failed: its reason is the build judge's.
   [[nodiscard]] bool waits_for_build() const;
