@@ -141,21 +141,27 @@ PolicyCheckLock::~PolicyCheckLock() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-bool policy_known_clean(const JudgeOptions& o, const std::string& key) {
-  if (!isolated_here()) return false;
+std::optional<PolicyVerdict> remembered_policy(const JudgeOptions& o, const std::string& key) {
+  if (!isolated_here()) return std::nullopt;
   std::ifstream in(cache_folder(o) / key);
-  std::string word;
-  return in >> word && word == "clean";
+  std::string kind;
+  if (!std::getline(in, kind) || (kind != "clean" && kind != "findings")) return std::nullopt;
+  std::ostringstream findings;
+  findings << in.rdbuf();
+  return PolicyVerdict{kind == "clean", kind == "clean" ? std::string() : findings.str()};
 }
 
-void remember_policy_clean(const JudgeOptions& o, const std::string& key) {
+void remember_policy(const JudgeOptions& o, const std::string& key, const PolicyVerdict& verdict) {
   if (!isolated_here()) return;
   std::error_code error;
   fs::create_directories(cache_folder(o), error);
   if (error) return;
   // Written whole, then renamed: a judge running beside never reads half a verdict.
   const fs::path part = cache_folder(o) / (key + ".part" + std::to_string(::getpid()));
-  { std::ofstream(part) << "clean\n"; }
+  {
+    std::ofstream out(part);
+    out << (verdict.clean ? "clean\n" : "findings\n") << verdict.findings;
+  }
   fs::rename(part, cache_folder(o) / key, error);
   if (error) fs::remove(part, error);
 }

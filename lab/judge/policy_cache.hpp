@@ -10,9 +10,9 @@
 /// (the student's folder, each student file's folder, every -I/-iquote/-isystem
 /// folder and forced include of those commands). Any change there is another key.
 ///
-/// Only "the files keep the policy" is remembered (a finding is always checked
-/// again), and only where the judged programs run isolated: the build folder is
-/// read-only to them, so no program can plant a verdict. Where they run without
+/// A clean verdict and the findings of a failed one are remembered (a check that
+/// could not finish is not), and only where the judged programs run isolated: the
+/// build folder is read-only to them, so no program can plant a verdict. Where they run without
 /// isolation (RACELAB_SANDBOX=off, no bwrap) nothing is read or written, and
 /// forget_policy_verdicts() wipes what such a program could have planted.
 
@@ -42,11 +42,17 @@ private:
   int fd_ = -1;
 };
 
-/// Whether a check with this key found the files keeping the policy.
-bool policy_known_clean(const JudgeOptions& options, const std::string& key);
+/// A check's verdict: the files keep the policy, or the checker's findings (its JSON).
+struct PolicyVerdict {
+  bool clean = false;
+  std::string findings;
+};
 
-/// Remembers that the check with this key found the files keeping the policy.
-void remember_policy_clean(const JudgeOptions& options, const std::string& key);
+/// The verdict of an earlier check with this key, if one is remembered.
+std::optional<PolicyVerdict> remembered_policy(const JudgeOptions& options, const std::string& key);
+
+/// Remembers the verdict of the check with this key.
+void remember_policy(const JudgeOptions& options, const std::string& key, const PolicyVerdict& verdict);
 
 /// Drops every remembered verdict of the build (after a program ran unisolated).
 void forget_policy_verdicts(const JudgeOptions& options);

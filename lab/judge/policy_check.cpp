@@ -105,10 +105,13 @@ std::optional<JudgeVerdict> fail_for_policy(const JudgeOptions& o, std::ostream&
   if (o.policy.empty()) return std::nullopt;
   TempDir dir("racelab-policy");
   const PolicyDatabase database = policy_database(o, dir.path());
-  // The same files, commands and checker found clean by an earlier judge: clean.
+  // The same files, commands and checker checked by an earlier judge: its verdict.
   const auto key = database.text.empty() ? std::nullopt : policy_cache_key(o, database.text);
   const PolicyCheckLock lock(o, key);
-  if (key && policy_known_clean(o, *key)) return std::nullopt;
+  if (const auto known = key ? remembered_policy(o, *key) : std::nullopt) {
+    if (known->clean) return std::nullopt;
+    return policy_broken(o, checker_findings_from_json(known->findings), out);
+  }
   const auto command = policy_command(o, database.folder);
   RunRequest request;
   request.command = command;
@@ -125,12 +128,15 @@ std::optional<JudgeVerdict> fail_for_policy(const JudgeOptions& o, std::ostream&
   const RunResult r = run_process(request);
   const std::string output = read_capped(request.output_file, findings_bytes);
   if (r.exited_with(0)) {
-    if (key) remember_policy_clean(o, *key);
+    if (key) remember_policy(o, *key, {true, ""});
     return std::nullopt;
   }
   if (r.exited_with(1)) {
     auto findings = checker_findings_from_json(output);
-    if (!findings.empty()) return policy_broken(o, std::move(findings), out);
+    if (!findings.empty()) {
+      if (key) remember_policy(o, *key, {false, output});
+      return policy_broken(o, std::move(findings), out);
+    }
     return policy_unchecked(o, "it found problems but did not say which", output, out);
   }
   return policy_unchecked(o, r.exited_with(2) ? "racelab-check reported an error" : r.describe(), output, out);

@@ -1,4 +1,4 @@
-// The policy's remembered clean verdicts: found again only for the very same
+// The policy's remembered verdicts: found again only for the very same
 // checker, policy, commands and files, and never where programs run unisolated.
 #include "judge/policy_cache.hpp"
 #include "sandbox/isolation.hpp"
@@ -58,15 +58,22 @@ BOOST_AUTO_TEST_CASE(a_clean_verdict_is_found_for_the_same_files_only) {
   }
   BOOST_REQUIRE(key);
   BOOST_TEST(*s.key() == *key);  // the same inputs, the same key
-  BOOST_TEST(!lab::policy_known_clean(s.options, *key));
-  lab::remember_policy_clean(s.options, *key);
-  BOOST_TEST(lab::policy_known_clean(s.options, *key));
+  BOOST_TEST(!lab::remembered_policy(s.options, *key));
+  lab::remember_policy(s.options, *key, {true, ""});
+  const auto known = lab::remembered_policy(s.options, *key);
+  BOOST_TEST((known && known->clean));
   // A header the student file includes, not named on the command line.
   write(s.dir.path() / "student/counter.hpp", "#include <thread>\nint f();\n");
   const auto edited = s.key();
   BOOST_REQUIRE(edited);
   BOOST_TEST(*edited != *key);
-  BOOST_TEST(!lab::policy_known_clean(s.options, *edited));
+  BOOST_TEST(!lab::remembered_policy(s.options, *edited));
+  // A failed check is remembered with its findings, for the next judge to print.
+  lab::remember_policy(s.options, *edited, {false, "[{\"check\": \"racelab-policy-include\"}]\n"});
+  const auto failed = lab::remembered_policy(s.options, *edited);
+  BOOST_REQUIRE(failed);
+  BOOST_TEST(!failed->clean);
+  BOOST_TEST(failed->findings == "[{\"check\": \"racelab-policy-include\"}]\n");
 }
 
 BOOST_AUTO_TEST_CASE(every_input_of_the_check_is_in_the_key) {
@@ -101,13 +108,13 @@ BOOST_AUTO_TEST_CASE(a_folder_that_cannot_be_hashed_remembers_nothing) {
 BOOST_AUTO_TEST_CASE(unisolated_programs_read_and_leave_no_verdict) {
   Setup s;
   const auto key = s.key();
-  if (key) lab::remember_policy_clean(s.options, *key);
+  if (key) lab::remember_policy(s.options, *key, {true, ""});
   ::setenv(lab::sandbox_variable, "off", 1);
   BOOST_TEST(!s.key());
-  if (key) BOOST_TEST(!lab::policy_known_clean(s.options, *key));
+  if (key) BOOST_TEST(!lab::remembered_policy(s.options, *key));
   // A program that ran unisolated could have planted one: all are dropped.
   lab::forget_policy_verdicts(s.options);
   ::unsetenv(lab::sandbox_variable);
-  if (key) BOOST_TEST(!lab::policy_known_clean(s.options, *key));
+  if (key) BOOST_TEST(!lab::remembered_policy(s.options, *key));
   BOOST_TEST(!fs::exists(s.dir.path() / "build/racelab-policy-verdicts"));
 }
