@@ -175,6 +175,12 @@ function(_racelab_add_variant prefix number folder source_dir)
     foreach(file IN LISTS student_files)
       list(APPEND options --student-file ${file})
     endforeach()
+    # This variant's own builds of the files: the policy reads their commands, not
+    # those of every other variant (a wrong fix borrows a solution's files).
+    list(APPEND options --compile-target ${prefix}_functional --compile-target ${prefix}_tsan)
+    if(arg_PERF_ADAPTER)
+      list(APPEND options --compile-target ${prefix}_perf)
+    endif()
   endif()
   set(judge $<TARGET_FILE:racelab> judge)
   set(${prefix}_functional_command ${judge} functional ${options} -- $<TARGET_FILE:${prefix}_functional> PARENT_SCOPE)

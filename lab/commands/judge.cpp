@@ -64,6 +64,10 @@ Command add_judge_command(CLI::App& app) {
   cmd->add_option("--checker", judge->checker, "With --policy: the racelab-check that checks it");
   cmd->add_option("--compile-commands", judge->compile_commands,
                   "With --policy: the build folder holding compile_commands.json");
+  cmd->add_option("--compile-target", judge->compile_targets,
+                  "With --policy: a build target that compiles the student's files for this judge (repeat); "
+                  "the policy reads only their compile commands")
+      ->allow_extra_args(false);
   // One file per --student-file: what follows the last one (--, the command) is not a file.
   cmd->add_option("--student-file", judge->student_files, "With --policy: a student file to check (repeat)")
       ->allow_extra_args(false);

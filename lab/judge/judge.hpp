@@ -44,6 +44,9 @@ struct JudgeOptions {
   std::filesystem::path checker;
   std::filesystem::path compile_commands;
   std::vector<std::filesystem::path> student_files;
+  /// The build targets that compile this variant (its grader, TSan twin, perf driver): the
+  /// policy reads their compile commands only (empty: every command of the student's files).
+  std::vector<std::string> compile_targets;
 };
 
 /// What a judge concluded, and what it found.

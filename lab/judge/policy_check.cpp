@@ -1,6 +1,9 @@
 #include "judge/policy_check.hpp"
 
 #include "core/judge_record.hpp"
+#include "core/text.hpp"
+#include "judge/compile_database.hpp"
+#include "judge/policy_cache.hpp"
 #include "judge/static_judge.hpp"
 #include "judge/verdict_text.hpp"
 #include "sandbox/output.hpp"
@@ -8,6 +11,7 @@
 #include "sandbox/temp_dir.hpp"
 
 #include <algorithm>
+#include <fstream>
 #include <ostream>
 
 namespace racelab::lab {
@@ -20,6 +24,9 @@ constexpr std::size_t findings_bytes = 16u << 20;
 
 /// The least time the checker is given, whatever the program's own limit.
 constexpr double policy_seconds = 60;
+
+/// The wall clock a check may take, in multiples of its CPU limit.
+constexpr double wall_factor = 10;
 
 /// `file` relative to the student's folder when inside it, as the other judges show places.
 std::string shown_path(const JudgeOptions& o, const std::string& file) {
@@ -64,34 +71,72 @@ JudgeVerdict policy_unchecked(const JudgeOptions& o, const std::string& why, con
   return {judge_failed, {}};
 }
 
+/// The compile database the policy reads: its folder and its text.
+struct PolicyDatabase {
+  fs::path folder;
+  std::string text;
+};
+
+/// This variant's commands, written to `scratch`, when the judge names its targets and
+/// they compile every student file; else the build's own.
+PolicyDatabase policy_database(const JudgeOptions& o, const fs::path& scratch) {
+  const fs::path whole = o.compile_commands / "compile_commands.json";
+  std::error_code error;
+  if (!fs::is_regular_file(whole, error)) return {o.compile_commands, ""};  // the checker says what is missing
+  std::string text = read_text(whole);
+  if (o.compile_targets.empty()) return {o.compile_commands, std::move(text)};
+  auto own = commands_of_targets(text, o.compile_targets, o.student_files);
+  if (!own) return {o.compile_commands, std::move(text)};
+  std::ofstream(scratch / "compile_commands.json") << *own;
+  return {scratch, std::move(*own)};
+}
+
 }  // namespace
 
-std::vector<std::string> policy_command(const JudgeOptions& o) {
+std::vector<std::string> policy_command(const JudgeOptions& o, const fs::path& database) {
   if (o.policy.empty()) return {};
   std::vector<std::string> command{o.checker.string(), "--policy=" + o.policy.string(), "--grading",
-                                   "--checks=-*", "--format=json", "-p", o.compile_commands.string()};
+                                   "--checks=-*", "--format=json", "-p", database.string()};
   for (const auto& file : o.student_files) command.push_back(file.string());
   return command;
 }
 
 std::optional<JudgeVerdict> fail_for_policy(const JudgeOptions& o, std::ostream& out) {
-  const auto command = policy_command(o);
-  if (command.empty()) return std::nullopt;
+  if (o.policy.empty()) return std::nullopt;
   TempDir dir("racelab-policy");
+  const PolicyDatabase database = policy_database(o, dir.path());
+  // The same files, commands and checker checked by an earlier judge: its verdict.
+  const auto key = database.text.empty() ? std::nullopt : policy_cache_key(o, database.text);
+  const PolicyCheckLock lock(o, key);
+  if (const auto known = key ? remembered_policy(o, *key) : std::nullopt) {
+    if (known->clean) return std::nullopt;
+    return policy_broken(o, checker_findings_from_json(known->findings), out);
+  }
+  const auto command = policy_command(o, database.folder);
   RunRequest request;
   request.command = command;
-  // The checker's own limit, not the program's: a short time limit for a
-  // program that must not hang says nothing of how long parsing may take on a busy machine.
-  request.time_limit = std::chrono::milliseconds(static_cast<long long>(std::max(o.timeout_seconds, policy_seconds) * 1000));
+  // The checker's own limit, not the program's, and in CPU time: a short time limit for a
+  // program that must not hang says nothing of how long parsing may take, and a machine
+  // busy with other work slows the parse without making it fail. The wall clock only
+  // ends a checker that waits on something forever.
+  const double seconds = std::max(o.timeout_seconds, policy_seconds);
+  request.cpu_limit = std::chrono::seconds(static_cast<long long>(seconds));
+  request.time_limit = std::chrono::milliseconds(static_cast<long long>(seconds * wall_factor * 1000));
   request.output_file = dir.path() / "findings.json";
   request.output_limit = findings_bytes;
   request.unset_env = {results_dir_variable};
   const RunResult r = run_process(request);
   const std::string output = read_capped(request.output_file, findings_bytes);
-  if (r.exited_with(0)) return std::nullopt;
+  if (r.exited_with(0)) {
+    if (key) remember_policy(o, *key, {true, ""});
+    return std::nullopt;
+  }
   if (r.exited_with(1)) {
     auto findings = checker_findings_from_json(output);
-    if (!findings.empty()) return policy_broken(o, std::move(findings), out);
+    if (!findings.empty()) {
+      if (key) remember_policy(o, *key, {false, output});
+      return policy_broken(o, std::move(findings), out);
+    }
     return policy_unchecked(o, "it found problems but did not say which", output, out);
   }
   return policy_unchecked(o, r.exited_with(2) ? "racelab-check reported an error" : r.describe(), output, out);

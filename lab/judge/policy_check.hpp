@@ -6,6 +6,7 @@
 
 #include "judge/judge.hpp"
 
+#include <filesystem>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -13,8 +14,9 @@
 
 namespace racelab::lab {
 
-/// The checker's command that checks `options`' policy (empty when it has none).
-std::vector<std::string> policy_command(const JudgeOptions& options);
+/// The checker's command that checks `options`' policy with the compile commands in
+/// `database_dir` (empty when it has no policy).
+std::vector<std::string> policy_command(const JudgeOptions& options, const std::filesystem::path& database_dir);
 
 /// A failed verdict, printed, when the student's files break the policy or the
 /// policy cannot be checked; nullopt when they keep it or the judge has no policy.

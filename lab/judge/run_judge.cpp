@@ -8,6 +8,7 @@
 #include "judge/functional_judge.hpp"
 #include "judge/hatch_check.hpp"
 #include "judge/perf_judge.hpp"
+#include "judge/policy_cache.hpp"
 #include "judge/policy_check.hpp"
 #include "judge/static_judge.hpp"
 #include "judge/tsan_judge.hpp"
@@ -68,6 +69,8 @@ JudgeVerdict judge_verdict(const JudgeOptions& options, std::ostream& out) {
     // The static judge runs the kit's checker, not the student's program.
     if (options.judge != Judge::static_check && !sandbox_state().available) {
       out << not_isolated_note(sandbox_state().why_not) << "\n";
+      // The program could write anywhere, a remembered policy verdict too.
+      forget_policy_verdicts(options);
     }
     return verdict;
   } catch (const RunError& error) {
