@@ -5,6 +5,7 @@
 #include "core/display_path.hpp"
 #include "core/judge_headline.hpp"
 #include "core/judge_record.hpp"
+#include "core/regular_file.hpp"
 #include "core/text.hpp"
 #include "grade/grade_error.hpp"
 #include "sandbox/output.hpp"
@@ -185,9 +186,9 @@ void apply_judge_records(GradeReport& report, const fs::path& dir) {
       if (outcome.verdict == Verdict::pass) continue;
       const auto file = record_file(dir, e.number, judge);
       std::error_code ec;
-      if (!fs::is_regular_file(file, ec)) continue;
+      if (!fs::is_regular_file(fs::symlink_status(file, ec))) continue;
       try {
-        auto record = record_from_json(boost::json::parse(read_text(file)));
+        auto record = record_from_json(boost::json::parse(read_regular_file(file, 16u << 20)));
         if (record.exercise != e.number || record.judge != judge) continue;
         for (auto& finding : record.findings) {
           if (!finding.file.empty()) finding.file = path_for_display(finding.file, report.workspace);
