@@ -126,12 +126,28 @@ GradeReport read_manifest(const fs::path& manifest) {
 }
 
 void apply_junit(GradeReport& report, const fs::path& junit_xml, const std::vector<std::string>& timed_out) {
-  std::vector<CtestCase> tests;
   try {
-    tests = read_ctest_junit(junit_xml);
+    apply_tests(report, read_ctest_junit(junit_xml), timed_out);
   } catch (const CtestError& e) {
     throw GradeError{e.message};
   }
+}
+
+void apply_unfinished(GradeReport& report, const std::vector<CtestCase>& finished, const std::string& why) {
+  for (auto& e : report.exercises) {
+    if (!e.counts()) continue;
+    for (const Judge judge : e.shown_judges()) {
+      const auto name = e.label + "." + judge_id(judge);
+      const bool done = std::any_of(finished.begin(), finished.end(), [&](const auto& t) { return t.name == name; });
+      if (done) continue;  // it finished: its verdict stands
+      JudgeOutcome& outcome = e.judges[judge];
+      outcome.verdict = Verdict::not_run;
+      outcome.summary = "not graded: " + why;
+    }
+  }
+}
+
+void apply_tests(GradeReport& report, const std::vector<CtestCase>& tests, const std::vector<std::string>& timed_out) {
   for (const auto& test : tests) {
     const auto which = judge_test(test.name);
     if (!which) continue;
