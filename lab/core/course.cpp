@@ -99,7 +99,11 @@ class CourseReader {
     Course course;
     course.file = file_;
     if (const auto* node = root.get("course")) read_course_table(table_at(*node, "[course]"), course);
-    if (const auto* node = root.get("limits")) course.limits = read_limits(table_at(*node, "[limits]"), course.limits, "[limits]");
+    if (const auto* node = root.get("limits")) {
+      const auto& table = table_at(*node, "[limits]");
+      course.limits = read_limits(table, course.limits, "[limits]", {"grade_minutes"});
+      if (const auto* n = table.get("grade_minutes")) course.grade_minutes = positive_number_at(*n, "limits.grade_minutes");
+    }
     const auto* exercises = root.get("exercise");
     if (exercises == nullptr) fail(root.source(), "the course has no exercises: add an [exercise.N] table for each one graded");
     for (const auto& [key, value] : table_at(*exercises, "[exercise]")) {
@@ -125,8 +129,11 @@ class CourseReader {
   }
 
   /// The limits in `table`, each one replacing the same one of `base`.
-  Limits read_limits(const toml::table& table, Limits base, const std::string& what) const {
-    only_keys(table, {"time_seconds", "cpu_seconds", "memory_mib", "processes", "output_kib"}, what);
+  /// `also`: keys the table may hold besides (the course's own [limits] has grade_minutes).
+  Limits read_limits(const toml::table& table, Limits base, const std::string& what,
+                     std::vector<std::string> also = {}) const {
+    also.insert(also.end(), {"time_seconds", "cpu_seconds", "memory_mib", "processes", "output_kib"});
+    only_keys(table, also, what);
     if (const auto* n = table.get("time_seconds")) base.time_seconds = positive_number_at(*n, what + ".time_seconds");
     if (const auto* n = table.get("cpu_seconds")) base.cpu_seconds = positive_number_at(*n, what + ".cpu_seconds");
     if (const auto* n = table.get("memory_mib")) {

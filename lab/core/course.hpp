@@ -45,6 +45,9 @@ struct Course {
   std::string name;
   std::string visibility = "visible";
   Limits limits;
+  /// [limits] grade_minutes: how long `racelab grade` may run every judge of a workspace;
+  /// past it, the judges that had not finished are reported as not graded.
+  double grade_minutes = 60;
   std::vector<CourseExercise> exercises;  ///< in the order of their numbers
 
   [[nodiscard]] const CourseExercise* find(int number) const;

@@ -32,6 +32,11 @@ std::vector<CtestCase> read_ctest_junit(const std::filesystem::path& junit_file)
 /// The tests ctest's console output marks "***Timeout" (its JUnit file says only "fail").
 std::vector<std::string> timed_out_tests(const std::string& ctest_output);
 
+/// The tests ctest's console output shows as finished ("Passed", "***Failed", "***Timeout",
+/// "***Not Run", …), without their output: what is known of a run stopped before ctest
+/// wrote its JUnit file.
+std::vector<CtestCase> finished_tests(const std::string& ctest_output);
+
 /// One test as `ctest --show-only=json-v1` lists it.
 struct CtestTest {
   std::string name;

@@ -1,11 +1,14 @@
 #include "core/integrity.hpp"
 
+#include "core/regular_file.hpp"
+
 #include <boost/json.hpp>
 #include <openssl/evp.h>
 
 #include <algorithm>
 #include <array>
 #include <fstream>
+#include <limits>
 #include <memory>
 #include <sstream>
 #include <stdexcept>
@@ -29,11 +32,7 @@ std::string to_hex(const unsigned char* bytes, unsigned length) {
 }
 
 std::string read_text(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + file.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return read_regular_file(file, 64u << 20, Links::follow);
 }
 
 IntegrityEntry entry_from_json(const json::value& value, const fs::path& record) {
@@ -55,21 +54,9 @@ IntegrityEntry entry_from_json(const json::value& value, const fs::path& record)
 fs::path integrity_record(const fs::path& root) { return root / ".racelab" / "integrity.json"; }
 
 std::string sha256_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + file.string());
-  const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
-  if (!context || EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr) != 1) {
-    throw std::runtime_error("SHA-256 is not available from OpenSSL");
-  }
-  std::array<char, 64 * 1024> buffer{};
-  while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0) {
-    EVP_DigestUpdate(context.get(), buffer.data(), static_cast<std::size_t>(in.gcount()));
-  }
-  if (in.bad()) throw std::runtime_error("error while reading " + file.string());
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned length = 0;
-  EVP_DigestFinal_ex(context.get(), digest.data(), &length);
-  return to_hex(digest.data(), length);
+  // Opened without blocking, regular files only: a FIFO or device in a protected
+  // file's place throws (FileError is a runtime_error), so it counts as an edit.
+  return sha256_text(read_regular_file(file, std::numeric_limits<std::size_t>::max(), Links::follow));
 }
 
 std::string sha256_text(std::string_view bytes) {

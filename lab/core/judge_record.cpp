@@ -1,5 +1,7 @@
 #include "core/judge_record.hpp"
 
+#include "core/regular_file.hpp"
+
 #include <boost/json.hpp>
 
 #include <fstream>
@@ -50,10 +52,10 @@ fs::path record_file(const fs::path& dir, int exercise, Judge judge) {
 void write_record(const fs::path& dir, const JudgeRecord& record) {
   const auto file = record_file(dir, record.exercise, record.judge);
   const auto partial = fs::path(file.string() + ".partial");
-  {
-    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    out << json::serialize(record_to_json(record)) << '\n';
-    if (!out) return;
+  try {
+    write_fresh_file(partial, json::serialize(record_to_json(record)) + "\n");
+  } catch (const FileError&) {
+    return;  // no record: the grade then has the verdict without its findings
   }
   std::error_code ec;
   fs::rename(partial, file, ec);

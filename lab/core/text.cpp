@@ -1,6 +1,9 @@
 #include "core/text.hpp"
 
+#include "core/regular_file.hpp"
+
 #include <algorithm>
+#include <limits>
 #include <cctype>
 #include <fstream>
 #include <sstream>
@@ -9,10 +12,11 @@
 namespace racelab::lab {
 
 std::string read_text(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  try {
+    return read_regular_file(file, std::numeric_limits<std::size_t>::max(), Links::follow);
+  } catch (const FileError&) {
+    return {};
+  }
 }
 
 std::string trim(const std::string& text) {

@@ -9,7 +9,8 @@
 
 namespace racelab::lab {
 
-/// The whole file, byte for byte; empty when it cannot be read.
+/// The whole file, byte for byte; empty when it cannot be read or is not a regular
+/// file (a FIFO or device there is never waited on).
 std::string read_text(const std::filesystem::path& file);
 
 /// `text` without leading and trailing spaces, tabs and line ends.

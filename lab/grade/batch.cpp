@@ -3,9 +3,11 @@
 #include "core/csv.hpp"
 #include "core/integrity.hpp"
 #include "core/judge.hpp"
+#include "core/regular_file.hpp"
 #include "core/text.hpp"
 #include "core/verdict.hpp"
 #include "grade/grade_error.hpp"
+#include "grade/tool_watch.hpp"
 #include "grade/withheld_credit.hpp"
 #include "kit/kit_root.hpp"
 
@@ -17,6 +19,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <memory>
 #include <fstream>
 #include <map>
 #include <ostream>
@@ -87,7 +91,8 @@ void check_tampering(const fs::path& kit, Submission& submission) {
 /// Fills points and status from the submission's report.json and grade's exit status.
 void read_result(Submission& submission, int exit_code) {
   const fs::path report = submission.out / "report.json";
-  if (exit_code == 2 || !fs::is_regular_file(report)) {
+  std::error_code ec;
+  if (exit_code == 2 || !fs::is_regular_file(fs::symlink_status(report, ec))) {
     const auto log = read_text(submission.out / "grade-output.txt");
     std::string last;
     std::istringstream lines(log);
@@ -99,7 +104,7 @@ void read_result(Submission& submission, int exit_code) {
   }
   json::value document;
   try {
-    document = json::parse(read_text(report));
+    document = json::parse(read_regular_file(report, 64u << 20));  // never through a link
   } catch (const std::exception& e) {
     submission.status = std::string("error: unreadable report.json: ") + e.what();
     return;
@@ -151,7 +156,7 @@ void write_csv(const fs::path& file, const std::vector<Submission>& submissions)
   }
   double max_total = 0;
   for (const auto& [number, max] : columns) max_total += max;
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  std::ostringstream out;
   out << "submission";
   for (const auto& [number, max] : columns) out << ",exercise" << number;
   out << ",total,max,status,tampered\n";
@@ -170,7 +175,7 @@ void write_csv(const fs::path& file, const std::vector<Submission>& submissions)
     out << "," << number_text(total) << "," << number_text(max_total) << "," << csv_field(s.status) << ","
         << csv_field(tampered) << "\n";
   }
-  if (!out) throw std::runtime_error("cannot write " + file.string());
+  write_fresh_file(file, out.str());
 }
 
 /// Starts `racelab grade --workspace` on one submission, in its own build folder.
@@ -181,7 +186,11 @@ bp::child start_grading(const fs::path& racelab, const BatchOptions& options, co
     args.push_back("--course");
     args.push_back(fs::absolute(options.course).string());
   }
-  const auto log = (submission.out / "grade-output.txt").string();
+  // Created afresh: an earlier submission's program, run without the sandbox, may have put a
+  // FIFO (an open would block the batch) or a link at this name.
+  FILE* log = ::fdopen(create_fresh_file(submission.out / "grade-output.txt"), "w");
+  if (log == nullptr) throw std::runtime_error("cannot open " + (submission.out / "grade-output.txt").string());
+  const std::unique_ptr<FILE, int (*)(FILE*)> closed_after_start(log, &std::fclose);
   return bp::child(racelab.string(), bp::args(args), bp::std_in < bp::null, (bp::std_out & bp::std_err) > log);
 }
 
@@ -199,9 +208,46 @@ struct Running {
   bp::child child;
 };
 
-/// Grades the submissions, at most `jobs` at a time, reporting each as it ends.
-void grade_all(const fs::path& racelab, const BatchOptions& options, std::vector<Submission>& submissions,
-               std::ostream& err) {
+/// A grade made while the tools were changing proves nothing: its points go, and so do
+/// the report files the submission's grading wrote, so that none is taken for valid.
+void invalidate(Submission& s, const std::string& why) {
+  s.points.clear();
+  s.status = "error: " + why;
+  for (const char* name : {"report.json", "results.json", "junit.xml", "summary.md", "annotations.txt", "racelab.sarif"}) {
+    std::error_code ec;
+    fs::remove(s.out / name, ec);
+  }
+}
+
+/// After a submission's grading ended: when a tool changed meanwhile, every grade not yet
+/// final (this one, those running beside it, those not started) is void and the batch stops.
+/// Returns the error to show, empty when the tools are as they were.
+std::string stop_if_tools_changed(const ToolWatch& tools, std::vector<Submission>& submissions, std::size_t ended,
+                                  std::vector<Running>& running, std::size_t next) {
+  const auto changed = tools.changed();
+  if (changed.empty()) return {};
+  const std::string what = join(changed, ", ");
+  const std::string name = submissions[ended].name;
+  invalidate(submissions[ended], "the grading tools changed while it was graded: " + what + "; its grade is not valid");
+  for (auto& r : running) {
+    std::error_code ec;
+    r.child.terminate(ec);
+    r.child.wait(ec);
+    invalidate(submissions[r.index], "the grading tools changed while " + name + " (graded at the same time) was graded");
+  }
+  running.clear();
+  for (std::size_t i = next; i < submissions.size(); ++i) {
+    invalidate(submissions[i], "not graded: the grading tools changed while " + name + " was graded");
+  }
+  return "stopped: the grading tools changed while submission '" + name + "' was graded: " + what +
+         ". Its grade and every later one are not valid. A program run without the sandbox can write the "
+         "tools: rebuild them and grade again where bubblewrap runs (see the report's 'not isolated' note)";
+}
+
+/// Grades the submissions, at most `jobs` at a time, reporting each as it ends. Returns
+/// the error that stopped the batch (the tools changed), empty when every submission was graded.
+std::string grade_all(const fs::path& racelab, const BatchOptions& options, const ToolWatch& tools,
+                      std::vector<Submission>& submissions, std::ostream& err) {
   std::vector<Running> running;
   std::size_t next = 0, done = 0;
   while (done < submissions.size()) {
@@ -229,11 +275,15 @@ void grade_all(const fs::path& racelab, const BatchOptions& options, std::vector
       read_result(s, over_time ? 2 : it->child.exit_code());
       if (over_time) s.status = "error: grading took longer than 90 minutes";
       withhold_credit(s);
-      err << progress_line(s, ++done, submissions.size()) << "\n" << std::flush;
+      const std::size_t ended = it->index;
       it = running.erase(it);
+      const auto stopped = stop_if_tools_changed(tools, submissions, ended, running, next);
+      err << progress_line(s, ++done, submissions.size()) << "\n" << std::flush;
+      if (!stopped.empty()) return stopped;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
   }
+  return {};
 }
 
 }  // namespace
@@ -263,10 +313,17 @@ int run_batch(const BatchOptions& options, std::ostream& out, std::ostream& err)
     }
     err << "racelab grade --batch: grading " << submissions.size() << " submissions, " << options.jobs
         << " at a time; reports in " << out_dir.string() << "\n";
+    // Before any submission runs: what every one of them must be graded with.
+    const ToolWatch tools(grading_tools(this_executable(), kit_here));
     const auto started = Clock::now();
-    grade_all(this_executable(), options, submissions, err);
+    const auto stopped = grade_all(this_executable(), options, tools, submissions, err);
     const fs::path csv = out_dir / "class.csv";
     write_csv(csv, submissions);
+    if (!stopped.empty()) {
+      err << "racelab grade --batch: " << stopped << "; class CSV (with those grades marked as errors): "
+          << csv.string() << "\n";
+      return 2;
+    }
     const auto seconds = std::chrono::duration<double>(Clock::now() - started).count();
     out << "racelab grade --batch: " << submissions.size() << " submissions graded in " << number_text(std::round(seconds))
         << " s (" << number_text(std::round(submissions.size() * 600.0 / std::max(seconds, 1.0)) / 10)

@@ -2,6 +2,7 @@
 
 #include "core/ctest.hpp"
 #include "core/judge_record.hpp"
+#include "core/regular_file.hpp"
 #include "core/text.hpp"
 #include "grade/course_points.hpp"
 #include "grade/formats/annotations.hpp"
@@ -16,6 +17,7 @@
 #include "sandbox/temp_dir.hpp"
 
 #include <ostream>
+#include <sstream>
 
 namespace racelab::lab {
 namespace {
@@ -43,21 +45,24 @@ Course load_course_for(const GradeOptions& options, const fs::path& build) {
 }
 
 /// Runs ctest on the exercises the course grades; the judges record their findings in `records`.
-TestResults run_ctest(const GradeReport& report, const fs::path& build, const fs::path& out_dir,
-                      const fs::path& records, std::ostream& out) {
+/// ctest writes its JUnit file into `scratch` (a private folder), not into `out_dir`, where a
+/// program judged without the sandbox could have put a FIFO at its name for ctest to block on.
+TestResults run_ctest(const GradeReport& report, const Course& course, const fs::path& build,
+                      const fs::path& out_dir, const fs::path& records, const fs::path& scratch, std::ostream& out) {
   const auto ctest = find_ctest(build);
   if (!ctest) throw GradeError{"ctest not found (neither next to the cmake that configured the build nor on PATH)"};
-  const fs::path junit = out_dir / "ctest-junit.xml";
-  std::error_code ec;
-  fs::remove(junit, ec);
+  const fs::path junit = scratch / "ctest-junit.xml";
   out << "racelab grade: running every judge of every exercise in " << build.string()
       << " (this rebuilds what changed)…\n" << std::flush;
   RunRequest request;
   request.command = {*ctest, "--test-dir", build.string(), "-L", label_regex(report), "-j2",
                      "--output-junit", junit.string()};
-  request.time_limit = std::chrono::hours(6);
+  // The course's deadline for the whole run: a submission that makes ctest run for ever
+  // (endless tests, a build that loops) gets a report, not a grader that never ends.
+  request.time_limit = std::chrono::milliseconds(static_cast<long long>(course.grade_minutes * 60'000));
   request.output_file = out_dir / "ctest-output.txt";
   request.output_limit = 256u << 20;
+  request.output_shown = request.output_limit;  // all of it: the console alone marks time-outs
   request.set_env[results_dir_variable] = records.string();
   RunResult ran;
   try {
@@ -65,11 +70,28 @@ TestResults run_ctest(const GradeReport& report, const fs::path& build, const fs
   } catch (const RunError& e) {
     throw GradeError{e.message};
   }
-  if (!fs::is_regular_file(junit, ec)) {
-    throw GradeError{"ctest did not write " + junit.string() + " (" + ran.describe() + "); its output is in " +
+  if (ran.timed_out) {
+    std::ostringstream minutes;
+    minutes << course.grade_minutes;
+    const std::string why = "grading took longer than " + minutes.str() + " minutes (limits.grade_minutes in " +
+                            course.file.string() + ") and was stopped before this judge finished";
+    out << "racelab grade: grading took longer than " << minutes.str()
+        << " minutes: stopped; the judges that had not finished are marked not graded\n";
+    return {junit, ran.output, records, why};
+  }
+  std::error_code ec;
+  if (!fs::is_regular_file(fs::symlink_status(junit, ec))) {
+    throw GradeError{"ctest did not write its JUnit file (" + ran.describe() + "); its output is in " +
                      request.output_file.string()};
   }
-  return {junit, read_text(request.output_file), records};
+  // Kept beside the reports, as ctest wrote it; copied into a file created afresh.
+  const fs::path kept = out_dir / "ctest-junit.xml";
+  try {
+    write_fresh_file(kept, read_regular_file(junit, 256u << 20));
+  } catch (const FileError& e) {
+    throw GradeError{e.what()};
+  }
+  return {junit, ran.output, records, {}};
 }
 
 /// What `grade` checks for edited protected files: the workspace (else the build's sources),
@@ -140,7 +162,9 @@ int grade(const GradeOptions& options, std::ostream& out) {
   auto edited = find_edited_files(integrity);
 
   TempDir records("racelab-records");  // private (mode 0700), removed when grading ends
-  const TestResults results = run_ctest(report, folders.build, folders.out, records.path(), out);
+  TempDir scratch("racelab-ctest");
+  const TestResults results =
+      run_ctest(report, course, folders.build, folders.out, records.path(), scratch.path(), out);
   // Again after the tests: a program that rewrites a grader while it is tested is caught too.
   merge_edited(edited, find_edited_files(integrity));
   apply_test_results(report, course, results, edited);
@@ -153,7 +177,13 @@ int grade(const GradeOptions& options, std::ostream& out) {
 
 void apply_test_results(GradeReport& report, const Course& course, const TestResults& results,
                         const std::vector<EditedFile>& edited) {
-  apply_junit(report, results.junit, timed_out_tests(results.console));
+  if (results.unfinished.empty()) {
+    apply_junit(report, results.junit, timed_out_tests(results.console));
+  } else {
+    const auto finished = finished_tests(results.console);
+    apply_tests(report, finished, timed_out_tests(results.console));
+    apply_unfinished(report, finished, results.unfinished);
+  }
   apply_compile_failures(report);
   apply_judge_records(report, results.records);
   apply_integrity(report, edited);

@@ -37,6 +37,10 @@ struct TestResults {
   std::filesystem::path junit;    ///< ctest's --output-junit file
   std::string console;            ///< ctest's console output (it alone marks time-outs)
   std::filesystem::path records;  ///< the folder of the judges' records
+  /// Why ctest was stopped before every judge finished ("grading took longer than 60
+  /// minutes…"); empty when it ran to its end. The JUnit file is then missing: the
+  /// verdicts come from ctest's console, and the judges without one are "not graded".
+  std::string unfinished;
 };
 
 /// The report after ctest ran: verdicts from `results`, the compiler's first errors,

@@ -5,6 +5,7 @@
 #include "core/display_path.hpp"
 #include "core/judge_headline.hpp"
 #include "core/judge_record.hpp"
+#include "core/regular_file.hpp"
 #include "core/text.hpp"
 #include "grade/grade_error.hpp"
 #include "sandbox/output.hpp"
@@ -125,12 +126,28 @@ GradeReport read_manifest(const fs::path& manifest) {
 }
 
 void apply_junit(GradeReport& report, const fs::path& junit_xml, const std::vector<std::string>& timed_out) {
-  std::vector<CtestCase> tests;
   try {
-    tests = read_ctest_junit(junit_xml);
+    apply_tests(report, read_ctest_junit(junit_xml), timed_out);
   } catch (const CtestError& e) {
     throw GradeError{e.message};
   }
+}
+
+void apply_unfinished(GradeReport& report, const std::vector<CtestCase>& finished, const std::string& why) {
+  for (auto& e : report.exercises) {
+    if (!e.counts()) continue;
+    for (const Judge judge : e.shown_judges()) {
+      const auto name = e.label + "." + judge_id(judge);
+      const bool done = std::any_of(finished.begin(), finished.end(), [&](const auto& t) { return t.name == name; });
+      if (done) continue;  // it finished: its verdict stands
+      JudgeOutcome& outcome = e.judges[judge];
+      outcome.verdict = Verdict::not_run;
+      outcome.summary = "not graded: " + why;
+    }
+  }
+}
+
+void apply_tests(GradeReport& report, const std::vector<CtestCase>& tests, const std::vector<std::string>& timed_out) {
   for (const auto& test : tests) {
     const auto which = judge_test(test.name);
     if (!which) continue;
@@ -185,9 +202,9 @@ void apply_judge_records(GradeReport& report, const fs::path& dir) {
       if (outcome.verdict == Verdict::pass) continue;
       const auto file = record_file(dir, e.number, judge);
       std::error_code ec;
-      if (!fs::is_regular_file(file, ec)) continue;
+      if (!fs::is_regular_file(fs::symlink_status(file, ec))) continue;
       try {
-        auto record = record_from_json(boost::json::parse(read_text(file)));
+        auto record = record_from_json(boost::json::parse(read_regular_file(file, 16u << 20)));
         if (record.exercise != e.number || record.judge != judge) continue;
         outcome.could_not_run = record.verdict == judge_error;
         for (auto& finding : record.findings) {

@@ -4,6 +4,7 @@
 /// the exercises, ctest's JUnit file the verdicts, the judges' records the
 /// findings, the compiler's first error the reason a build failed.
 
+#include "core/ctest.hpp"
 #include "grade/model/grade_report.hpp"
 
 #include <filesystem>
@@ -20,6 +21,15 @@ GradeReport read_manifest(const std::filesystem::path& manifest);
 /// `timed_out` lists the tests ctest stopped at their TIMEOUT.
 void apply_junit(GradeReport& report, const std::filesystem::path& junit_xml,
                  const std::vector<std::string>& timed_out = {});
+
+/// Fills the judges of `report` from ctest's tests (its JUnit file's, or those its console
+/// shows as finished); `timed_out` as for apply_junit.
+void apply_tests(GradeReport& report, const std::vector<CtestCase>& tests,
+                 const std::vector<std::string>& timed_out = {});
+
+/// Every judge of an exercise that counts and is not among the `finished` tests: not run,
+/// "not graded: <why>" (grading was stopped before it finished).
+void apply_unfinished(GradeReport& report, const std::vector<CtestCase>& finished, const std::string& why);
 
 /// The compiler's first `file:line:col: error: …` in a build step's output, the
 /// file shown as a student finds it; nullopt when there is none.

@@ -4,6 +4,8 @@
 #include "judge/tsan_raw_report.hpp"
 #include "judge/tsan_site.hpp"
 
+#include "core/regular_file.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <set>
@@ -63,15 +65,17 @@ TsanLog read_tsan_logs(const std::filesystem::path& directory, const std::filesy
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(directory, ec)) {
     const auto name = entry.path().filename().string();
-    if (entry.is_regular_file() && starts_with(name, stem + ".")) files.push_back(entry.path());
+    if (entry.is_regular_file(ec) && starts_with(name, stem + ".")) files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
   TsanLog log;
   for (const auto& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    parse_tsan_text(text.str(), sources, log);
+    // The program can write in this folder: a FIFO or a link put at a log's name is not read
+    // (the judge's watch on the folder reports it).
+    try {
+      parse_tsan_text(read_regular_file(file, 64u << 20), sources, log);
+    } catch (const FileError&) {
+    }
   }
   return log;
 }

@@ -1,7 +1,12 @@
 #include "sandbox/output.hpp"
 
+#include "core/regular_file.hpp"
+
 #include <algorithm>
-#include <fstream>
+#include <cerrno>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace racelab::lab {
 namespace {
@@ -29,13 +34,32 @@ std::string cap_text(const std::string& text, std::size_t limit) {
 }
 
 std::string read_capped(const std::filesystem::path& file, std::size_t limit) {
+  // Never through a link, never from a FIFO: the program may have put either at this name.
+  std::string head;
+  try {
+    head = read_regular_file(file, limit + 1);
+  } catch (const FileError&) {
+    return {};
+  }
+  if (head.size() <= limit) return head;
   std::error_code ec;
   const auto size = std::filesystem::file_size(file, ec);
-  if (ec) return {};
-  std::ifstream in(file, std::ios::binary);
+  return with_marker(head, cut_point(head, limit), ec ? head.size() : std::max<std::uintmax_t>(size, head.size()));
+}
+
+std::string read_capped(int fd, std::size_t limit) {
+  struct stat status {};
+  if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) return {};
+  const auto size = static_cast<std::uintmax_t>(status.st_size);
   std::string head(static_cast<std::size_t>(std::min<std::uintmax_t>(size, limit + 1)), '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(in.gcount()));
+  std::size_t got = 0;
+  while (got < head.size()) {
+    const ssize_t n = ::pread(fd, head.data() + got, head.size() - got, static_cast<off_t>(got));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  head.resize(got);
   if (size <= limit) return head;
   return with_marker(head, cut_point(head, limit), size);
 }

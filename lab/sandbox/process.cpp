@@ -1,5 +1,6 @@
 #include "sandbox/process.hpp"
 
+#include "core/regular_file.hpp"
 #include "sandbox/channel.hpp"
 #include "sandbox/isolation.hpp"
 #include "sandbox/output.hpp"
@@ -19,20 +20,48 @@
 #include <sys/personality.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <thread>
 
 namespace bp = boost::process;
 
 namespace racelab::lab {
 namespace {
+
+/// The program's output file, created afresh and kept open: the program (or
+/// anyone) may put a FIFO or a link at its name while it runs, but what is read
+/// back is the file racelab created.
+class OutputFile {
+ public:
+  explicit OutputFile(const std::filesystem::path& file) {
+    try {
+      stream_ = ::fdopen(create_fresh_file(file), "w");
+    } catch (const FileError& e) {
+      throw RunError{std::string("cannot create the output file ") + e.what()};
+    }
+    if (stream_ == nullptr) throw RunError{"cannot open " + file.string() + ": " + std::strerror(errno)};
+  }
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+  ~OutputFile() { std::fclose(stream_); }
+  [[nodiscard]] FILE* stream() const { return stream_; }
+  [[nodiscard]] int fd() const { return ::fileno(stream_); }
+  [[nodiscard]] std::uintmax_t size() const {
+    struct stat status {};
+    return ::fstat(fd(), &status) == 0 ? static_cast<std::uintmax_t>(status.st_size) : 0;
+  }
+
+ private:
+  FILE* stream_ = nullptr;
+};
 
 /// Runs in the child between fork and exec: caps file size and CPU time,
 /// optionally turns off address-space randomisation. Only async-signal-safe calls here.
@@ -171,9 +200,7 @@ RunResult run_process(const RunRequest& request) {
                            request.disable_aslr, {}};
   ChildLimits with_channels = limits;
   for (Channel* channel : request.channels) with_channels.inherited.push_back(channel->write_fd());
-  const boost::filesystem::path output(request.output_file.string());
-  // Boost.Process opens the file without O_TRUNC: start from an empty one.
-  std::ofstream(request.output_file, std::ios::trunc).close();
+  const OutputFile output(request.output_file);
 
   // Orphans of the program (a daemon that called setsid(), say) come back to
   // us instead of init, so they can be found and killed.
@@ -183,7 +210,7 @@ RunResult run_process(const RunRequest& request) {
   const auto start = std::chrono::steady_clock::now();
   bp::child child;
   try {
-    child = bp::child(program, bp::args(args), environment_for(request), (bp::std_out & bp::std_err) > output,
+    child = bp::child(program, bp::args(args), environment_for(request), (bp::std_out & bp::std_err) > output.stream(),
                       bp::std_in < bp::null, group, with_channels);
   } catch (const bp::process_error& error) {
     throw RunError{"cannot run '" + request.command.front() + "': " + error.what()};
@@ -214,9 +241,9 @@ RunResult run_process(const RunRequest& request) {
     record_ending(W_EXITCODE(0, *result.signal), request, result);
   }
 
-  std::error_code size_error;
-  result.output_bytes = std::filesystem::file_size(request.output_file, size_error);
-  result.output = read_capped(request.output_file);
+  // Through the descriptor: the name may meanwhile lead to a FIFO or a link the program put there.
+  result.output_bytes = output.size();
+  result.output = read_capped(output.fd(), request.output_shown);
   return result;
 }
 

@@ -19,7 +19,10 @@ class Channel;
 struct RunRequest {
   std::vector<std::string> command;              ///< program, then its arguments
   std::chrono::milliseconds time_limit{60'000};  ///< wall clock; the whole process group is killed after it
-  std::filesystem::path output_file;             ///< stdout and stderr, merged, land here
+  /// stdout and stderr, merged, land here: a file created afresh (whatever stood at the name is
+  /// removed, never opened), read back through its descriptor, not its name
+  std::filesystem::path output_file;
+  std::size_t output_shown = 64 * 1024;          ///< bytes of it kept in RunResult::output
   std::uintmax_t output_limit = 8u << 20;        ///< RLIMIT_FSIZE of the child: a flood stops here
   bool disable_aslr = false;                     ///< personality(ADDR_NO_RANDOMIZE) before exec
   std::map<std::string, std::string> set_env;    ///< added to (or replacing) the inherited environment

@@ -7,6 +7,8 @@
 #include "grade/formats/report_json.hpp"
 #include "grade/formats/sarif.hpp"
 
+#include "core/regular_file.hpp"
+
 #include <boost/json.hpp>
 
 #include <cstdlib>
@@ -17,11 +19,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
+/// A file created afresh: a FIFO, link or device left at its name is replaced, never opened.
 void write_text(const fs::path& file, const std::string& text) {
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) throw ReportWriteError{"cannot write " + file.string()};
+  try {
+    write_fresh_file(file, text);
+  } catch (const FileError& e) {
+    throw ReportWriteError{std::string("cannot write ") + e.what()};
+  }
 }
 
 }  // namespace
