@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <sstream>
 
 namespace racelab::lab {
 namespace {
@@ -58,6 +59,18 @@ fs::path file_of(const json::object& entry) {
 }
 
 }  // namespace
+
+std::vector<std::string> compile_arguments(const json::object& entry) {
+  std::vector<std::string> out;
+  if (const auto* list = entry.if_contains("arguments"); list && list->is_array()) {
+    for (const auto& a : list->get_array())
+      if (a.is_string()) out.emplace_back(a.get_string());
+  } else if (const auto* command = entry.if_contains("command"); command && command->is_string()) {
+    std::istringstream words{std::string(command->get_string())};
+    for (std::string word; words >> word;) out.push_back(word);
+  }
+  return out;
+}
 
 std::optional<std::string> commands_of_targets(const std::string& database, const std::vector<std::string>& targets,
                                                const std::vector<fs::path>& files) {

@@ -7,12 +7,19 @@
 /// policy needs the commands of the targets that judge this variant, not of
 /// every target sharing the file.
 
+#include <boost/json/object.hpp>
+
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace racelab::lab {
+
+/// The arguments of one compile_commands.json entry: its "arguments", or its
+/// "command" split at blanks (a path split wrongly then names nothing that
+/// exists, which the callers treat as unknown).
+std::vector<std::string> compile_arguments(const boost::json::object& entry);
 
 /// The entries of `database` (the text of a compile_commands.json) whose object
 /// file belongs to one of `targets` (CMake's `CMakeFiles/<target>.dir/`), as the

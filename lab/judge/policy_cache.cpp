@@ -1,6 +1,7 @@
 #include "judge/policy_cache.hpp"
 
 #include "core/integrity.hpp"
+#include "judge/compile_database.hpp"
 #include "sandbox/isolation.hpp"
 
 #include <boost/json.hpp>
@@ -9,7 +10,6 @@
 #include <cerrno>
 #include <fstream>
 #include <set>
-#include <sstream>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -25,20 +25,6 @@ constexpr std::size_t max_files = 4000;
 constexpr std::uintmax_t max_bytes = 64u << 20;
 
 fs::path cache_folder(const JudgeOptions& o) { return o.compile_commands / "racelab-policy-verdicts"; }
-
-/// The arguments of an entry: its "arguments", or its "command" split at blanks
-/// (a folder split wrongly names no folder, and then nothing is remembered).
-std::vector<std::string> arguments_of(const json::object& entry) {
-  std::vector<std::string> out;
-  if (const auto* list = entry.if_contains("arguments"); list && list->is_array()) {
-    for (const auto& a : list->get_array())
-      if (a.is_string()) out.emplace_back(a.get_string());
-  } else if (const auto* command = entry.if_contains("command"); command && command->is_string()) {
-    std::istringstream words{std::string(command->get_string())};
-    for (std::string word; words >> word;) out.push_back(word);
-  }
-  return out;
-}
 
 /// What the commands let a parse read outside the system: include folders and forced includes.
 struct Reachable {
@@ -61,7 +47,7 @@ bool add_reachable(const json::object& entry, Reachable& into) {
   static const std::vector<std::string> file_flags = {"-include", "-imacros"};
   const auto* dir = entry.if_contains("directory");
   const fs::path base = dir && dir->is_string() ? fs::path(std::string(dir->get_string())) : fs::path();
-  const auto args = arguments_of(entry);
+  const auto args = compile_arguments(entry);
   std::error_code error;
   for (std::size_t i = 0; i < args.size(); ++i) {
     for (const auto& flag : folder_flags) {
